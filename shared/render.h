@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Pure renderers: a sanitized config plus the facts of this connect attempt in,
+ * the whole daemon configuration out as text (or a VICI message), or NULL and
+ * an error naming the key whose value cannot be written safely. No file I/O,
+ * no globals, no clock. */
+#pragma once
+
+#include "config.h"
+
+G_BEGIN_DECLS
+
+/* What the service decided for this attempt; none of it comes from the
+ * connection's settings directly. */
+typedef struct
+{
+  const char *name;         /* per-connection name, e.g. "nm-l2tp-ipsec-<uuid>" */
+  const char *gateway_addr; /* the server's address, resolved */
+  const char *local_addr;   /* local address that reaches the server, or NULL */
+  guint16 l2tp_port;        /* our L2TP source port: 1701 or the chosen ephemeral port */
+  const char *runtime_dir;  /* /run/nm-l2tp-ipsec/<uuid> */
+  const char *pppd_plugin;  /* absolute path of nm-l2tp-ipsec-pppd-plugin.so */
+} L2tpRenderContext;
+
+G_END_DECLS
