@@ -19,6 +19,12 @@ typedef struct
   guint16 l2tp_port;        /* our L2TP source port: 1701 or the chosen ephemeral port */
   const char *runtime_dir;  /* /run/nm-l2tp-ipsec/<uuid> */
   const char *pppd_plugin;  /* absolute path of nm-l2tp-ipsec-pppd-plugin.so */
+  const char *bus_name;     /* the service's D-Bus name, for the pppd plugin to call */
+  /* A Phase 2 set that mixes proposals with and without a DH group cannot be
+   * offered at once in IKEv1 Quick Mode (see proposals.c): FALSE offers the
+   * part without PFS (the first attempt), TRUE the part with PFS (the retry
+   * after NO_PROPOSAL_CHOSEN). Ignored when the set is not mixed. */
+  gboolean esp_pfs;
 } L2tpRenderContext;
 
 G_END_DECLS
