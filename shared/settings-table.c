@@ -52,12 +52,14 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   = { "machine-auth-type", L2TP_KEY_TYPE_ENUM, DATA, L2TP_OUT_NONE, .def = "psk",
       .choices = machine_auth_types,
       .doc = "IPsec authentication: psk or tls (certificates)." },
-  [L2TP_KEY_MACHINE_CA] = { "machine-ca", L2TP_KEY_TYPE_PATH, DATA, SWAN, .max = 4096,
-                            .doc = "IPsec CA certificate file." },
-  [L2TP_KEY_MACHINE_CERT] = { "machine-cert", L2TP_KEY_TYPE_PATH, DATA, SWAN, .max = 4096,
-                              .doc = "IPsec machine certificate file." },
-  [L2TP_KEY_MACHINE_KEY] = { "machine-key", L2TP_KEY_TYPE_PATH, DATA, SWAN | SWAN_SECRETS,
-                             .max = 4096, .doc = "IPsec machine private key file." },
+  [L2TP_KEY_MACHINE_CA] = { "machine-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL,
+                            .max = 4096, .doc = "IPsec CA certificate file." },
+  [L2TP_KEY_MACHINE_CERT] = { "machine-cert", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL,
+                              .max = 4096, .doc = "IPsec machine certificate file." },
+  [L2TP_KEY_MACHINE_KEY]
+  = { "machine-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
+      .doc = "IPsec machine private key file (the service loads it into "
+             "charon itself)." },
   [L2TP_KEY_MACHINE_CERTPASS]
   = { "machine-certpass", L2TP_KEY_TYPE_STRING, SECRET, L2TP_OUT_NONE, .max = 1024,
       .doc = "Password of the machine private key." },
@@ -97,10 +99,10 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   [L2TP_KEY_IPSEC_GATEWAY_ID]
   = { "ipsec-gateway-id", L2TP_KEY_TYPE_IKE_ID, DATA, SWAN | SWAN_SECRETS, .max = 512,
       .deprecated = TRUE, .doc = "Old name of ipsec-remote-id." },
-  [L2TP_KEY_IPSEC_GROUP_NAME]
-  = { "ipsec-group-name", L2TP_KEY_TYPE_IKE_ID, DATA, SWAN | SWAN_SECRETS, .max = 512,
-      .doc = "Our IPsec identity (group name), sent as "
-             "the local ID. Empty: our IP address." },
+  [L2TP_KEY_IPSEC_GROUP_NAME] = { "ipsec-group-name", L2TP_KEY_TYPE_IKE_ID, DATA,
+                                  SWAN | L2TP_OUT_LIBRESWAN_SECRETS, .max = 512,
+                                  .doc = "Our IPsec identity (group name), sent as "
+                                         "the local ID. Empty: our IP address." },
   [L2TP_KEY_IPSEC_IKELIFETIME]
   = { "ipsec-ikelifetime", L2TP_KEY_TYPE_UINT, DATA, SWAN, .min = 60, .max = 86400,
       .def = "10800", .doc = "Phase 1 lifetime in seconds." },

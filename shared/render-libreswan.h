@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* libreswan (pluto) configuration for one connection. */
+#pragma once
+
+#include "render.h"
+
+G_BEGIN_DECLS
+
+/* An ipsec.conf "conn <ctx->name>" section (libreswan >= 4 spelling:
+ * keyexchange=ikev1), or NULL and an error naming the key. */
+char *l2tp_render_libreswan_conn (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+                                  GError **error);
+
+/* The ipsec.secrets line with the pre-shared key. */
+char *l2tp_render_libreswan_secrets (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+                                     GError **error);
+
+G_END_DECLS

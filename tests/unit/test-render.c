@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Every renderer against golden files, for realistic profiles.
+ *
+ * tests/unit/profiles/<name>.keys holds a connection ([data], [secrets]) and
+ * optional [context] overrides; tests/unit/golden/<name>.<format> is what
+ * must come out, byte for byte (or "error: <message>" when the renderer must
+ * refuse). The golden files are the specification: review them by eye.
+ * L2TP_UPDATE_GOLDEN=1 rewrites them from the current output. */
+#include <glib.h>
+#include <string.h>
+
+#include "config.h"
+#include "render-libreswan.h"
+#include "render-pppd.h"
+#include "render-readers.h"
+#include "render-swanctl.h"
+#include "render-xl2tpd.h"
+
+typedef char *(*RenderText) (const L2tpConfig *, const L2tpRenderContext *, GError **);
+typedef ViciMessage *(*RenderVici) (const L2tpConfig *, const L2tpRenderContext *,
+                                    GError **);
+
+static const struct
+{
+  const char *ext;
+  RenderText text;
+  RenderVici vici;
+} formats[] = {
+  { "pppd", l2tp_render_pppd_options, NULL },
+  { "xl2tpd", l2tp_render_xl2tpd_conf, NULL },
+  { "libreswan", l2tp_render_libreswan_conn, NULL },
+  { "libreswan-secrets", l2tp_render_libreswan_secrets, NULL },
+  { "swanctl", l2tp_render_swanctl_conf, NULL },
+  { "vici-conn", NULL, l2tp_render_swanctl_conn },
+  { "vici-secret", NULL, l2tp_render_swanctl_secret },
+};
+
+static char *
+render (guint f, const L2tpConfig *cfg, const L2tpRenderContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  if (formats[f].text)
+    text = formats[f].text (cfg, ctx, &error);
+  else
+    {
+      g_autoptr (ViciMessage) msg = formats[f].vici (cfg, ctx, &error);
+      if (msg)
+        {
+          g_autoptr (GBytes) wire = vici_message_encode (msg, &error);
+          g_assert_no_error (error);
+          text = reader_vici_dump (msg);
+        }
+    }
+  if (!text)
+    text = g_strdup_printf ("error: %s\n", error->message);
+  return text;
+}
+
+/* A message that points at the first differing line. */
+static void
+compare (const char *golden_path, const char *expected, const char *actual)
+{
+  g_auto (GStrv) e = NULL;
+  g_auto (GStrv) a = NULL;
+  guint i = 0;
+
+  if (strcmp (expected, actual) == 0)
+    return;
+  e = g_strsplit (expected, "\n", -1);
+  a = g_strsplit (actual, "\n", -1);
+  while (e[i] && a[i] && strcmp (e[i], a[i]) == 0)
+    i++;
+  g_test_message ("%s differs at line %u:\n  expected: %s\n  actual:   %s\n"
+                  "---- actual output ----\n%s----\n(L2TP_UPDATE_GOLDEN=1 rewrites "
+                  "the golden files)",
+                  golden_path, i + 1, e[i] ? e[i] : "<end of file>",
+                  a[i] ? a[i] : "<end of file>", actual);
+  g_test_fail ();
+}
+
+static void
+test_profile (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *keys = g_strdup_printf ("%s.keys", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "profiles", keys, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TestProfile) profile = test_profile_load (path, &error);
+  g_autoptr (L2tpConfig) cfg = NULL;
+  gboolean update = g_strcmp0 (g_getenv ("L2TP_UPDATE_GOLDEN"), "1") == 0;
+
+  g_assert_no_error (error);
+  cfg = l2tp_config_new (profile->data, profile->secrets, &error);
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *actual = render (f, cfg, &profile->ctx);
+      g_autofree char *file = g_strdup_printf ("%s.%s", name, formats[f].ext);
+      g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
+      g_autofree char *expected = NULL;
+
+      if (update)
+        {
+          g_file_set_contents (golden, actual, -1, &error);
+          g_assert_no_error (error);
+          continue;
+        }
+      if (!g_file_get_contents (golden, &expected, NULL, &error))
+        {
+          g_test_message ("%s: %s", golden, error->message);
+          g_clear_error (&error);
+          g_test_fail ();
+          continue;
+        }
+      compare (golden, expected, actual);
+    }
+}
+
+static int
+compare_names (const char *const *a, const char *const *b)
+{
+  return strcmp (*a, *b);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = g_test_build_filename (G_TEST_DIST, "profiles", NULL);
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)))
+    {
+      if (g_str_has_suffix (entry, ".keys"))
+        g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 5));
+    }
+  g_ptr_array_sort (names, (GCompareFunc) compare_names);
+  g_assert_cmpuint (names->len, >=, 8);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/render/%s", (char *) names->pdata[i]);
+      g_test_add_data_func (test, names->pdata[i], test_profile);
+    }
+  return g_test_run ();
+}
