@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "import-keyfile.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "config.h"
+#include "import-common.h"
+#include "settings-table.h"
+
+#define GROUP_CONNECTION "connection"
+#define GROUP_VPN        "vpn"
+#define GROUP_IP4        "ip4"
+
+static const char *const ip4_lists[] = { "dns", "dns-search", "routes", NULL };
+static const char *const ip4_bools[] = { "ignore-auto-routes", "ignore-auto-dns",
+                                         "dhcp-send-hostname", "never-default", NULL };
+
+gboolean
+l2tp_import_keyfile_sniff (const char *buffer, gsize length)
+{
+  gsize pos = 0;
+  guint line_no = 0;
+  char *line;
+
+  while ((line = l2tp_import_next_line (buffer, MIN (length, 65536), &pos, &line_no)))
+    {
+      gboolean found = strcmp (g_strstrip (line), "[" GROUP_VPN "]") == 0;
+      g_free (line);
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+known_key (const char *group, const char *key)
+{
+  if (strcmp (group, GROUP_CONNECTION) == 0)
+    return strcmp (key, "id") == 0;
+  if (strcmp (group, GROUP_VPN) == 0)
+    return l2tp_key_lookup (key, NULL) != NULL;
+  return strcmp (key, "method") == 0 || g_strv_contains (ip4_lists, key)
+         || g_strv_contains (ip4_bools, key);
+}
+
+/* Keys only NetworkManager's own keyfiles have. */
+static gboolean
+is_nmconnection_key (const char *group, const char *key)
+{
+  return (strcmp (group, GROUP_CONNECTION) == 0
+          && (strcmp (key, "uuid") == 0 || strcmp (key, "type") == 0))
+         || (strcmp (group, GROUP_VPN) == 0 && strcmp (key, "service-type") == 0);
+}
+
+static char *
+line_key (const char *group, const char *key)
+{
+  return g_strdup_printf ("%s\n%s", group, key);
+}
+
+/* GKeyFile says what is wrong but not where: walk the lines first, so every
+ * error can name its line, and refuse what GKeyFile would quietly accept
+ * (unknown groups and keys, a key given twice). Fills lines: group\nkey → line. */
+static gboolean
+scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
+{
+  g_autofree char *group = NULL;
+  gsize pos = 0;
+  guint line_no = 0;
+  char *raw;
+
+  while ((raw = l2tp_import_next_line (buffer, length, &pos, &line_no)))
+    {
+      g_autofree char *line = raw;
+      char *text = g_strchug (line);
+      char *eq;
+
+      if (*text == '\0' || *text == '#')
+        continue;
+      if (*text == '[')
+        {
+          char *close = strchr (text, ']');
+          if (!close || close[1] != '\0')
+            goto bad_line;
+          *close = '\0';
+          if (strcmp (text + 1, GROUP_CONNECTION) != 0
+              && strcmp (text + 1, GROUP_VPN) != 0 && strcmp (text + 1, GROUP_IP4) != 0)
+            {
+              g_autofree char *shown = g_strescape (text + 1, NULL);
+              g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                           _ ("line %u: unknown group [%s]"), line_no, shown);
+              return FALSE;
+            }
+          g_free (group);
+          group = g_strdup (text + 1);
+          continue;
+        }
+      eq = strchr (text, '=');
+      if (!eq || eq == text || !group)
+        goto bad_line;
+      *eq = '\0';
+      g_strchomp (text);
+      if (is_nmconnection_key (group, text))
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_NOT_L2TP,
+                       _ ("line %u: [%s] %s: this is a NetworkManager .nmconnection "
+                          "file, not a NetworkManager-l2tp export; copy it to "
+                          "/etc/NetworkManager/system-connections (mode 600) and run "
+                          "nmcli connection reload"),
+                       line_no, group, text);
+          return FALSE;
+        }
+      if (!known_key (group, text))
+        {
+          g_autofree char *shown = g_strescape (text, NULL);
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [%s] %s: unknown key"), line_no, group, shown);
+          return FALSE;
+        }
+      if (!g_hash_table_insert (lines, line_key (group, text),
+                                GUINT_TO_POINTER (line_no)))
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [%s] %s: given twice"), line_no, group, text);
+          return FALSE;
+        }
+      continue;
+
+    bad_line:
+      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                   group ? _ ("line %u: neither a group, a key=value pair nor a comment")
+                         : _ ("line %u: a key before the first [group]"),
+                   line_no);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+line_for (GHashTable *lines, const char *group, const char *key)
+{
+  g_autofree char *lk = line_key (group, key);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lines, lk));
+}
+
+static gboolean
+fail_at (GError **error, guint line, GError *cause)
+{
+  g_propagate_prefixed_error (error, cause, _ ("line %u: "), line);
+  return FALSE;
+}
+
+/* One [vpn] key: booleans become the table's yes/no, every value is checked
+ * on its own here so the error can name the line. */
+static gboolean
+take_vpn_key (L2tpProfile *profile, GKeyFile *kf, const char *key, guint line,
+              GError **error)
+{
+  L2tpKeyId id;
+  const L2tpKey *k = l2tp_key_lookup (key, &id);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *value = NULL;
+
+  if (!k) /* scan_lines refused it already; GKeyFile may split lines otherwise */
+    {
+      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                   _ ("line %u: [vpn] %s: unknown key"), line, key);
+      return FALSE;
+    }
+  value = g_key_file_get_string (kf, GROUP_VPN, key, &local);
+  if (!value)
+    return fail_at (error, line, g_steal_pointer (&local));
+  if (value[0] == '\0')
+    return TRUE; /* empty means not set, as in vpn.data */
+  if (k->type == L2TP_KEY_TYPE_BOOL)
+    {
+      int b = l2tp_import_parse_bool (value);
+      if (b < 0)
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: %s: must be true or false"), line, key);
+          return FALSE;
+        }
+      g_free (value);
+      value = g_strdup (b ? "yes" : "no");
+    }
+  if (!l2tp_config_check_value (id, value, &local))
+    return fail_at (error, line, g_steal_pointer (&local));
+  l2tp_profile_set (profile, key, value);
+  if (k->place & L2TP_IN_SECRETS)
+    memset (value, 0, strlen (value));
+  return TRUE;
+}
+
+static gboolean
+take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
+{
+  L2tpTristate *bools[]
+      = { &profile->ip4.ignore_auto_routes, &profile->ip4.ignore_auto_dns,
+          &profile->ip4.dhcp_send_hostname, &profile->ip4.never_default };
+  GPtrArray *lists[] = { profile->ip4.dns, profile->ip4.dns_search, profile->ip4.routes };
+  g_autoptr (GError) local = NULL;
+
+  if (!g_key_file_has_group (kf, GROUP_IP4))
+    return TRUE;
+  if (g_key_file_has_key (kf, GROUP_IP4, "method", NULL))
+    {
+      profile->ip4.method = g_key_file_get_string (kf, GROUP_IP4, "method", &local);
+      if (!profile->ip4.method)
+        return fail_at (error, line_for (lines, GROUP_IP4, "method"),
+                        g_steal_pointer (&local));
+    }
+  for (guint i = 0; ip4_lists[i]; i++)
+    {
+      g_auto (GStrv) items = NULL;
+
+      if (!g_key_file_has_key (kf, GROUP_IP4, ip4_lists[i], NULL))
+        continue;
+      items = g_key_file_get_string_list (kf, GROUP_IP4, ip4_lists[i], NULL, &local);
+      if (!items)
+        return fail_at (error, line_for (lines, GROUP_IP4, ip4_lists[i]),
+                        g_steal_pointer (&local));
+      for (guint j = 0; items[j]; j++)
+        {
+          g_autofree char *what = g_strdup_printf ("[ip4] %s", ip4_lists[i]);
+          char *item = g_strstrip (items[j]);
+
+          if (!item[0])
+            continue;
+          if (!l2tp_import_check_label (what, item, error))
+            {
+              g_prefix_error (error, _ ("line %u: "),
+                              line_for (lines, GROUP_IP4, ip4_lists[i]));
+              return FALSE;
+            }
+          g_ptr_array_add (lists[i], g_strdup (item));
+        }
+    }
+  for (guint i = 0; ip4_bools[i]; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (kf, GROUP_IP4, ip4_bools[i], NULL);
+      int b;
+
+      if (!value)
+        continue;
+      b = l2tp_import_parse_bool (value);
+      if (b < 0)
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [ip4] %s: must be true or false"),
+                       line_for (lines, GROUP_IP4, ip4_bools[i]), ip4_bools[i]);
+          return FALSE;
+        }
+      *bools[i] = b ? L2TP_YES : L2TP_NO;
+    }
+  return TRUE;
+}
+
+L2tpProfile *
+l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
+{
+  g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
+  g_autoptr (GHashTable) lines = NULL;
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) keys = NULL;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!l2tp_import_check_text (buffer, length, error))
+    return NULL;
+  lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!scan_lines (buffer, length, lines, error))
+    return NULL;
+  if (!g_key_file_load_from_data (kf, buffer, length, G_KEY_FILE_NONE, &local))
+    {
+      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX, "%s",
+                   local->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (kf, GROUP_VPN))
+    {
+      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_NOT_L2TP,
+                   _ ("no [vpn] group: not an L2TP connection file"));
+      return NULL;
+    }
+
+  profile->id = g_key_file_get_string (kf, GROUP_CONNECTION, "id", NULL);
+  if (profile->id && !l2tp_import_check_label ("[connection] id", profile->id, error))
+    {
+      g_prefix_error (error, _ ("line %u: "), line_for (lines, GROUP_CONNECTION, "id"));
+      return NULL;
+    }
+
+  keys = g_key_file_get_keys (kf, GROUP_VPN, NULL, NULL);
+  for (guint i = 0; keys && keys[i]; i++)
+    if (!take_vpn_key (profile, kf, keys[i], line_for (lines, GROUP_VPN, keys[i]), error))
+      return NULL;
+  if (!take_ip4 (profile, kf, lines, error) || !l2tp_profile_sanitize (profile, error))
+    return NULL;
+  return g_steal_pointer (&profile);
+}
