@@ -578,9 +578,8 @@ check_text (const char *key_name, const char *text, GError **error)
   gsize len = strlen (text);
 
   if (len > MAX_TEXT_LEN)
-    return fail (error,
-                 _ ("%s: the value is too long (%" G_GSIZE_FORMAT " bytes, at most %d)"),
-                 key_name, len, MAX_TEXT_LEN);
+    return fail (error, _ ("%s: the value is too long (%lu bytes, at most %d)"), key_name,
+                 (unsigned long) len, MAX_TEXT_LEN);
   if (!g_utf8_validate (text, -1, NULL))
     return fail (error, _ ("%s: the value is not valid UTF-8"), key_name);
   for (gsize i = 0; i < len; i++)

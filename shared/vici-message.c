@@ -196,8 +196,8 @@ value_len_ok (ViciMessage *msg, const char *what, gsize len)
 {
   if (len <= VICI_VALUE_MAX)
     return TRUE;
-  build_fail (msg, _ ("VICI value of '%s' is %" G_GSIZE_FORMAT " bytes, at most %d fit"),
-              what, len, VICI_VALUE_MAX);
+  build_fail (msg, _ ("VICI value of '%s' is %lu bytes, at most %d fit"), what,
+              (unsigned long) len, VICI_VALUE_MAX);
   return FALSE;
 }
 
@@ -444,10 +444,9 @@ vici_packet_encode (ViciPacketType type, const char *name, const ViciMessage *ms
   payload_len = 1 + (name ? 1 + strlen (name) : 0) + (body ? g_bytes_get_size (body) : 0);
   if (payload_len > VICI_PACKET_MAX)
     {
-      g_set_error (
-          error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_BUILD,
-          _ ("VICI packet of %" G_GSIZE_FORMAT " bytes exceeds the %d byte limit"),
-          payload_len, VICI_PACKET_MAX);
+      g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_BUILD,
+                   _ ("VICI packet of %lu bytes exceeds the %d byte limit"),
+                   (unsigned long) payload_len, VICI_PACKET_MAX);
       return NULL;
     }
   header[0] = (guint8) (payload_len >> 24);
@@ -490,7 +489,7 @@ malformed (GError **error, const Reader *r, const char *format, ...)
   what = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_MALFORMED,
-               _ ("Malformed VICI message at byte %" G_GSIZE_FORMAT ": %s"), r->pos,
+               _ ("Malformed VICI message at byte %lu: %s"), (unsigned long) r->pos,
                what);
   return FALSE;
 }

@@ -487,8 +487,8 @@ on_header (GObject *source, GAsyncResult *result, gpointer data)
         | ((gsize) ctx->header[2] << 8) | ctx->header[3];
   if (len == 0 || len > VICI_PACKET_MAX)
     {
-      fail_protocol (client,
-                     _ ("charon sent a packet of invalid length %" G_GSIZE_FORMAT), len);
+      fail_protocol (client, _ ("charon sent a packet of invalid length %lu"),
+                     (unsigned long) len);
       return;
     }
   body = g_new0 (ReadCtx, 1);
