@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Which secret NetworkManager still has to get for a connection. Pure. */
+#pragma once
+
+#include "shared/config.h"
+
+G_BEGIN_DECLS
+
+/* The name of the first secret the connection needs but lacks ("password",
+ * "ipsec-psk", "user-certpass", "machine-certpass"), or NULL:
+ *  - password, unless user-auth-type is tls or password-flags says
+ *    NOT_REQUIRED;
+ *  - ipsec-psk, when IPsec is on with machine-auth-type psk, unless
+ *    ipsec-psk-flags says NOT_REQUIRED (a copy in vpn.data counts);
+ *  - user-certpass / machine-certpass, when that certificate is used and its
+ *    flags say the secret is agent-owned or not saved (a system-owned empty
+ *    one means an unencrypted key). */
+const char *l2tp_need_secret (const L2tpConfig *cfg);
+
+G_END_DECLS

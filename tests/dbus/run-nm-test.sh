@@ -1,0 +1,238 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The built nm-l2tp-ipsec-service under a real NetworkManager, on this
+# machine's kernel (no PPP, no ESP), in namespaces of its own:
+#
+#   run-nm-test.sh SERVICE DBUS_POLICY
+#
+#  - unshare -m -n: a private tmpfs on /run, /etc/NetworkManager,
+#    /var/lib/NetworkManager and libnm's vpnservicedir (holding only our
+#    .name, pointing at the BUILT service), /sys read-only (else NM waits
+#    for udev); a system dbus-daemon with the project's policy file;
+#  - a veth "uplink" (10.99.0.2) managed by NetworkManager, and behind it a
+#    server network namespace (10.99.0.1) running a charon IKEv1 responder
+#    in its own /run.
+#
+# Checks (TAP):
+#  1. the service answers NeedSecrets over D-Bus for several connections;
+#  2. nmcli con up of a connection with an unknown key fails, and the
+#     service's and NetworkManager's logs name the key;
+#  3. nmcli con up against the server fails at the layer this kernel stops
+#     at (IPsec phase 2: no ESP), reported as a VPN failure;
+#  4. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
+#     service has exited.
+# Exit 77 (skip) without root or without NetworkManager/charon/xl2tpd.
+set -uo pipefail
+
+if [[ ${1:-} != --inner ]]; then
+	service=$(readlink -f "${1:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
+	policy=$(readlink -f "${2:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
+	[[ $(id -u) == 0 ]] || { echo "1..0 # SKIP needs root"; exit 77; }
+	for p in NetworkManager nmcli dbus-daemon xl2tpd pppd /usr/lib/ipsec/charon; do
+		command -v "$p" >/dev/null || { echo "1..0 # SKIP $p not installed"; exit 77; }
+	done
+	exec unshare --mount --net --propagation private -- "$0" --inner "$service" "$policy"
+fi
+
+service=$2 policy=$3
+work=$(mktemp -d /tmp/nm-l2tp-dbus-test.XXXXXX)
+n=0 fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+check() { # description command...
+	local d=$1; shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+
+server_pid= nm_pid= bus_pid=
+cleanup() {
+	[[ -n $nm_pid ]] && kill "$nm_pid" 2>/dev/null && wait "$nm_pid" 2>/dev/null
+	[[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
+	[[ -n $bus_pid ]] && kill "$bus_pid" 2>/dev/null
+	[[ -n ${KEEP:-} ]] && echo "# logs kept in $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+
+# ---- the private system -------------------------------------------------
+vpndir=$(pkg-config --variable=vpnservicedir libnm 2>/dev/null || echo /usr/lib/NetworkManager/VPN)
+mount -t tmpfs -o mode=0755 tmpfs /run
+mkdir -p /run/dbus /run/NetworkManager
+mount -t tmpfs -o mode=0755 tmpfs /etc/NetworkManager
+mount -t tmpfs -o mode=0755 tmpfs /var/lib/NetworkManager
+mkdir -p "$vpndir" && mount -t tmpfs -o mode=0755 tmpfs "$vpndir"
+mount -o remount,bind,ro /sys
+
+# NetworkManager starts the service through this wrapper: the build tree's
+# pppd plugin instead of the installed one, and the log to a file (there is
+# no syslog in here).
+cat >"$work/service-wrapper" <<EOC
+#!/bin/sh
+export NM_L2TP_IPSEC_PPPD_PLUGIN=${NM_L2TP_IPSEC_PPPD_PLUGIN:-}
+export NM_VPN_LOG_SYSLOG=0
+exec $service "\$@" 2>>$work/service.log
+EOC
+chmod 755 "$work/service-wrapper"
+cat >"$vpndir/nm-l2tp-service.name" <<EOC
+[VPN Connection]
+name=l2tp
+service=org.freedesktop.NetworkManager.l2tp
+program=$work/service-wrapper
+supports-multiple-connections=true
+EOC
+
+mkdir -p /etc/NetworkManager/system-connections /etc/NetworkManager/conf.d
+cat >/etc/NetworkManager/NetworkManager.conf <<EOC
+[main]
+plugins=keyfile
+no-auto-default=*
+auth-polkit=false
+dhcp=internal
+dns=none
+rc-manager=unmanaged
+hostname-mode=none
+[keyfile]
+unmanaged-devices=except:interface-name:l2tpc0,except:type:ppp
+[logging]
+level=DEBUG
+domains=ALL:INFO,VPN:TRACE,VPN_PLUGIN:TRACE
+[connectivity]
+enabled=false
+EOC
+cat >/etc/NetworkManager/system-connections/uplink.nmconnection <<EOC
+[connection]
+id=uplink
+type=ethernet
+interface-name=l2tpc0
+autoconnect=true
+[ipv4]
+method=manual
+address1=10.99.0.2/24,10.99.0.1
+[ipv6]
+method=disabled
+EOC
+chmod 600 /etc/NetworkManager/system-connections/uplink.nmconnection
+
+cat >"$work/bus.conf" <<EOC
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <include>/usr/share/dbus-1/system.conf</include>
+  <include>$policy</include>
+</busconfig>
+EOC
+
+# ---- the network: uplink and a server namespace ---------------------------
+ip link set lo up
+ip link add l2tpc0 type veth peer name l2tps0
+ip netns add srv
+ip link set l2tps0 netns srv
+ip -n srv addr add 10.99.0.1/24 dev l2tps0
+ip -n srv link set l2tps0 up
+ip -n srv link set lo up
+
+cat >"$work/srv-strongswan.conf" <<EOC
+charon {
+  load_modular = no
+  load = random nonce aes sha1 sha2 md5 hmac gmp openssl pem pkcs1 x509 pubkey kernel-netlink socket-default vici
+  plugins { vici { socket = unix://$work/srv.vici } }
+  syslog { daemon { default = -1 } }
+}
+EOC
+cat >"$work/srv-swanctl.conf" <<EOC
+connections { lns { version = 1
+  local_addrs = 10.99.0.1
+  local { auth = psk }
+  remote { auth = psk }
+  children { l2tp { mode = transport
+    local_ts = dynamic[udp/1701]
+    remote_ts = dynamic[udp] } } } }
+secrets { ike-1 { secret = "right-psk" } }
+EOC
+ip netns exec srv unshare --mount --propagation private -- sh -c \
+	"mount -t tmpfs tmpfs /run && STRONGSWAN_CONF=$work/srv-strongswan.conf exec /usr/lib/ipsec/charon" \
+	>"$work/srv-charon.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [[ -S $work/srv.vici ]] && break; sleep 0.1; done
+STRONGSWAN_CONF=$work/srv-strongswan.conf ip netns exec srv \
+	swanctl --load-all --uri "unix://$work/srv.vici" --file "$work/srv-swanctl.conf" >/dev/null 2>&1
+
+bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --nopidfile --print-pid)
+NetworkManager --no-daemon --debug >"$work/nm.log" 2>&1 &
+nm_pid=$!
+for _ in $(seq 150); do
+	nmcli -t -f STATE general 2>/dev/null | grep -q connected && break
+	sleep 0.2
+done
+check "NetworkManager runs with the uplink connected" \
+	sh -c 'nmcli -t -f STATE general | grep -qx "connected.*"'
+
+# ---- 1. NeedSecrets, straight over D-Bus ----------------------------------
+# A second instance of the service on a name of its own answers NeedSecrets
+# (the method NetworkManager calls before Connect).
+"$service" --debug --bus-name org.freedesktop.NetworkManager.l2tp.test \
+	>"$work/service-test.log" 2>&1 &
+svc=$!
+for _ in $(seq 50); do
+	busctl --system status org.freedesktop.NetworkManager.l2tp.test >/dev/null 2>&1 && break
+	sleep 0.1
+done
+need() { # expected-result data-dict-entries secrets-dict-entries
+	local got
+	got=$(gdbus call --system --dest org.freedesktop.NetworkManager.l2tp.test \
+		--object-path /org/freedesktop/NetworkManager/VPN/Plugin \
+		--method org.freedesktop.NetworkManager.VPN.Plugin.NeedSecrets \
+		"{'connection': {'id': <'t'>, 'uuid': <'0b9c3c1e-2f0e-4c67-9e61-5c3f0a1d2e3f'>, 'type': <'vpn'>},
+		  'vpn': {'service-type': <'org.freedesktop.NetworkManager.l2tp'>,
+		          'data': <{$2}>, 'secrets': <@a{ss} {$3}>}}" 2>&1)
+	if [[ $got == *"$1"* ]]; then return 0; fi
+	echo "# NeedSecrets: expected '$1', got: $got"
+	return 1
+}
+check "NeedSecrets: password missing" need "('vpn',)" "'gateway': 'vpn.example.com', 'user': 'u'" ""
+check "NeedSecrets: nothing missing" need "('',)" "'gateway': 'vpn.example.com', 'user': 'u', 'ipsec-enabled': 'yes'" "'password': 'p', 'ipsec-psk': 'k'"
+check "NeedSecrets: PSK missing" need "('vpn',)" "'gateway': 'vpn.example.com', 'ipsec-enabled': 'yes'" "'password': 'p'"
+check "NeedSecrets: TLS needs no password" need "('',)" "'gateway': 'vpn.example.com', 'user-auth-type': 'tls', 'user-cert': '/c.pem'" ""
+check "NeedSecrets: a bad key is refused by name" need "bogus-key" "'gateway': 'vpn.example.com', 'bogus-key': 'x'" ""
+kill "$svc"; wait "$svc" 2>/dev/null
+
+# ---- 2. a bad key through nmcli -----------------------------------------
+nmcli con add type vpn con-name bad ifname '*' vpn-type l2tp \
+	vpn.data "gateway=10.99.0.1, user=u, bogus-key=1" vpn.secrets "password=p" >/dev/null
+out=$(timeout 60 nmcli con up bad 2>&1)
+check "nmcli con up with a bad key fails" test $? -ne 0
+echo "$out" | sed 's/^/# nmcli: /'
+check "NetworkManager's log names the bad key" \
+	grep -q "NeedSecrets request #1 failed: .*bogus-key: unknown key in vpn.data" "$work/nm.log"
+
+# ---- 3. a real attempt, stopped by this kernel at IPsec phase 2 ------------
+nmcli con add type vpn con-name corp ifname '*' vpn-type l2tp \
+	vpn.data "gateway=10.99.0.1, user=u, ipsec-enabled=yes, ipsec-psk-flags=0, password-flags=0" \
+	vpn.secrets "password=p, ipsec-psk=right-psk" >/dev/null
+out=$(timeout 120 nmcli con up corp 2>&1)
+rc=$?
+echo "$out" | sed 's/^/# nmcli: /'
+check "nmcli con up on this kernel fails" test $rc -ne 0
+check "the failure names the layer (IPsec phase 2, no ESP in the kernel)" \
+	grep -q "IPsec (phase 2): the kernel refused the IPsec SAs" "$work/service.log"
+check "NetworkManager got the plugin's failure" \
+	grep -qiE "VPN plugin: failed: (connect-failed|Connect failed)|plugin-failed|Failure" "$work/nm.log"
+
+# ---- 4. nothing left behind -------------------------------------------------
+# (the process name is cut to 15 characters)
+for _ in $(seq 100); do
+	pgrep -x nm-l2tp-ipsec-s >/dev/null || break
+	sleep 0.2
+done
+check "the service has exited" sh -c '! pgrep -x nm-l2tp-ipsec-s >/dev/null' 
+check "no xl2tpd runs" sh -c '! pgrep -x xl2tpd >/dev/null'
+# (the server's charon runs on: ours is the one with our strongswan.conf)
+check "no charon of ours runs" sh -c '! grep -qs "STRONGSWAN_CONF=/run/nm-l2tp-ipsec" /proc/[0-9]*/environ' 
+check "no runtime files are left" sh -c '! find /run/nm-l2tp-ipsec -mindepth 1 2>/dev/null | grep -q .'
+
+echo "1..$n"
+if [[ $fails -ne 0 ]]; then
+	echo "# service log lines from NetworkManager's log:"
+	tail -60 "$work/service.log" | sed 's/^/# /'
+fi
+[[ $fails -eq 0 ]]
