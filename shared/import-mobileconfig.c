@@ -280,7 +280,7 @@ find_payload (plist_t root, GError **error)
     }
   g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_NOT_L2TP, "%s",
                other ? other
-                     : _ ("no VPN payload (" VPN_PAYLOAD_TYPE ") in the profile"));
+                     : _ ("no VPN payload (com.apple.vpn.managed) in the profile"));
   return NULL;
 }
 
