@@ -71,6 +71,12 @@ l2tp_import_check_label (const char *what, const char *value, GError **error)
                    _ ("%s: must be 1 to 255 bytes long"), what);
       return FALSE;
     }
+  if (!g_utf8_validate (value, len, NULL))
+    {
+      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                   _ ("%s: not valid UTF-8 text"), what);
+      return FALSE;
+    }
   for (const char *p = value; *p; p++)
     if ((guchar) *p < 0x20 || *p == 0x7f)
       {

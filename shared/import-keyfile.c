@@ -168,8 +168,9 @@ take_vpn_key (L2tpProfile *profile, GKeyFile *kf, const char *key, guint line,
                    _ ("line %u: [vpn] %s: unknown key"), line, key);
       return FALSE;
     }
+  /* On a bad escape GKeyFile returns a value *and* sets the error. */
   value = g_key_file_get_string (kf, GROUP_VPN, key, &local);
-  if (!value)
+  if (local)
     return fail_at (error, line, g_steal_pointer (&local));
   if (value[0] == '\0')
     return TRUE; /* empty means not set, as in vpn.data */
@@ -207,7 +208,7 @@ take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
   if (g_key_file_has_key (kf, GROUP_IP4, "method", NULL))
     {
       profile->ip4.method = g_key_file_get_string (kf, GROUP_IP4, "method", &local);
-      if (!profile->ip4.method)
+      if (local)
         return fail_at (error, line_for (lines, GROUP_IP4, "method"),
                         g_steal_pointer (&local));
     }
@@ -287,7 +288,16 @@ l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
       return NULL;
     }
 
-  profile->id = g_key_file_get_string (kf, GROUP_CONNECTION, "id", NULL);
+  if (g_key_file_has_key (kf, GROUP_CONNECTION, "id", NULL))
+    {
+      profile->id = g_key_file_get_string (kf, GROUP_CONNECTION, "id", &local);
+      if (local)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local), _ ("line %u: "),
+                                      line_for (lines, GROUP_CONNECTION, "id"));
+          return NULL;
+        }
+    }
   if (profile->id && !l2tp_import_check_label ("[connection] id", profile->id, error))
     {
       g_prefix_error (error, _ ("line %u: "), line_for (lines, GROUP_CONNECTION, "id"));

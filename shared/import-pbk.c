@@ -199,7 +199,15 @@ fill_profile (L2tpProfile *profile, const PbkEntry *entry, GError **error)
   if (remote_gw)
     profile->ip4.never_default = strcmp (remote_gw->value, "0") == 0 ? L2TP_YES : L2TP_NO;
   if (suffix)
-    g_ptr_array_add (profile->ip4.dns_search, g_strdup (suffix->value));
+    {
+      if (!l2tp_import_check_label ("IpDnsSuffix", suffix->value, &local))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                      _ ("line %u: [%s] "), suffix->line, entry->name);
+          return FALSE;
+        }
+      g_ptr_array_add (profile->ip4.dns_search, g_strdup (suffix->value));
+    }
   return TRUE;
 }
 
