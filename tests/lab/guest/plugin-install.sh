@@ -1,0 +1,75 @@
+#!/bin/bash
+# In the lab VM: install the project's build into the guest's overlay
+# (`meson install`, never the host's /usr) and tell the plugin scenarios
+# what they have: /run/lab/plugin.env gets PLUGIN_STATE (installed |
+# no-build-dir | no-service | install-failed), PLUGIN_SERVICE, PLUGIN_NOTE.
+#   plugin-install.sh BUILD_DIR|"" RESULTS
+set -uo pipefail
+. "$(dirname "$0")/../lib/common.sh"
+
+[[ -e /run/lab/in-vm ]] || lab_die "only in the lab VM (it changes /etc and /usr)"
+build_dir=$1 results=$2
+env_file=/run/lab/plugin.env
+log=$results/plugin-install.log
+
+state() { # STATE SERVICE NOTE
+	printf 'PLUGIN_STATE=%q\nPLUGIN_SERVICE=%q\nPLUGIN_NOTE=%q\n' "$1" "$2" "$3" >"$env_file"
+	echo "plugin: $1${3:+ ($3)}"
+}
+
+# NetworkManager reads .name files from /usr/lib/NetworkManager/VPN and
+# /etc/NetworkManager/VPN only, the system bus its policies from
+# /usr/share/dbus-1/system.d and /etc/dbus-1/system.d: make a build with
+# another prefix visible there too (the guest's overlay only).
+expose() {
+	local f
+	for f in "$@"; do
+		case $f in
+		*/NetworkManager/VPN/*.name)
+			[[ $f == /usr/lib/NetworkManager/VPN/* ]] || { mkdir -p /etc/NetworkManager/VPN; ln -sf "$f" /etc/NetworkManager/VPN/; } ;;
+		*/dbus-1/system.d/*.conf)
+			[[ $f == /usr/share/dbus-1/system.d/* || $f == /etc/dbus-1/system.d/* ]] || ln -sf "$f" /etc/dbus-1/system.d/ ;;
+		esac
+	done
+}
+
+# LAB_PLUGIN_DEB=FILE.deb: unpack another L2TP plugin's package instead of
+# a build (e.g. Debian's network-manager-l2tp), to try the plugin scenarios
+# themselves before our service exists. A developer's tool, not CI's.
+install_deb() {
+	dpkg -x "$1" / >"$log" 2>&1 || { state install-failed "" "dpkg -x $1 failed"; return 1; }
+	local service
+	service=$(dpkg -c "$1" | grep -o '/usr/lib/NetworkManager/VPN/[^ ]*\.name$' | head -n1)
+	service=$(sed -n 's/^program=//p' "$service")
+	state installed "$service" "stand-in: ${1##*/}"
+}
+
+main() {
+	if [[ -n ${LAB_PLUGIN_DEB:-} ]]; then
+		install_deb "$LAB_PLUGIN_DEB"
+		return
+	fi
+	if [[ -z $build_dir ]]; then
+		state no-build-dir "" "no --build-dir given"
+		return 0
+	fi
+	local t0
+	t0=$(lab_now)
+	if ! meson install -C "$build_dir" --no-rebuild >"$log" 2>&1; then
+		state install-failed "" "meson install failed, see plugin-install.log"
+		return 1
+	fi
+	local installed service
+	# {"built file": "installed path", ...}; no python start under TCG for it.
+	mapfile -t installed < <(grep -o '": "[^"]*"' "$build_dir/meson-info/intro-installed.json" |
+		sed 's/^": "//; s/"$//')
+	expose "${installed[@]}"
+	service=$(printf '%s\n' "${installed[@]}" | grep '/nm-l2tp-ipsec-service$' | head -n1 || true)
+	if [[ -z $service || ! -x $service ]]; then
+		state no-service "" "the build has no nm-l2tp-ipsec-service yet"
+		return 0
+	fi
+	state installed "$service" "meson install took $(lab_elapsed "$t0" "$(lab_now)") s"
+}
+
+main; exit  # exit before bash reads on: the file may change while it runs

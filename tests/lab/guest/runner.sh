@@ -1,0 +1,75 @@
+#!/bin/bash
+# Runs in the lab VM: installs the plugin when a build dir was given, then
+# every scenario of the job, each in its own folder of the results and each
+# with fresh nodes. Prints progress and one PASS/FAIL/SKIP line per scenario
+# on stdout (the console); results.txt gets the same verdict lines.
+set -euo pipefail
+. "$(dirname "$0")/../lib/common.sh"
+. "$LAB_DIR/lib/node.sh"
+
+[[ -e /run/lab/in-vm ]] || lab_die "only in the lab VM (it changes /etc and /usr)"
+RESULTS=$1
+set -a    # the scenarios see the job's settings
+. "$RESULTS/job.env"    # LAB_SCENARIOS, LAB_BUILD_DIR, LAB_SCENARIO_TIMEOUT, LAB_BENCH_ROUNDS
+set +a
+: >"$RESULTS/results.txt"
+
+# One scenario may take this long, daemons' own timeouts included.
+SCENARIO_TIMEOUT=${LAB_SCENARIO_TIMEOUT:-240}
+
+verdict() { # WORD NAME [REASON]
+	echo "$1 $2${3:+ ($3)}"
+	echo "$1 $2" >>"$RESULTS/results.txt"
+}
+
+# The first line a scenario flagged as the failure, for the console.
+failure_reason() {
+	local log=$1/scenario.log reason
+	reason=$(sed -n 's/^check failed: //p' "$log" | head -n1)
+	[[ -n $reason ]] || reason=$(sed -n 's/^\[lab\] error: //p' "$log" | tail -n1)
+	echo "${reason:-see scenario.log}"
+}
+
+run_one() {
+	local name=$1 dir=$RESULTS/$1 rc=0 t0
+	mkdir -p "$dir"
+	echo "--- $name"
+	t0=$(lab_now)
+	timeout --kill-after=10 "$SCENARIO_TIMEOUT" \
+		"$LAB_DIR/guest/scenario.sh" "$name" "$dir" >"$dir/scenario.log" 2>&1 || rc=$?
+	node_stop_all
+	local took
+	took=$(lab_elapsed "$t0" "$(lab_now)")
+	[[ ! -s $dir/metrics ]] || sed 's/^/    /' "$dir/metrics"
+	case $rc in
+	0) verdict PASS "$name" "${took} s" ;;
+	77) verdict SKIP "$name" "$(cat "$dir/skip-reason" 2>/dev/null || echo 'no reason given')" ;;
+	124 | 137) verdict FAIL "$name" "timed out after $SCENARIO_TIMEOUT s" ;;
+	*) verdict FAIL "$name" "$(failure_reason "$dir")" ;;
+	esac
+}
+
+# Read the daemons' files once: the host's / comes over 9p, and without this
+# the first scenario of a boot pays for it in its timings.
+warm_page_cache() {
+	local f
+	for f in /usr/lib/ipsec/charon /usr/lib/ipsec/lib*.so* /usr/lib/ipsec/plugins/*.so \
+		/usr/sbin/swanctl /usr/sbin/xl2tpd /usr/sbin/pppd /usr/sbin/NetworkManager \
+		/usr/bin/nmcli /usr/bin/tcpdump /usr/sbin/nft /usr/bin/dbus-daemon; do
+		[[ ! -f $f ]] || cat "$f" >/dev/null
+	done
+	# Their shared libraries, and every command's first start.
+	ldd /usr/lib/ipsec/charon /usr/sbin/NetworkManager /usr/bin/nmcli /usr/sbin/pppd 2>/dev/null |
+		awk '$3 ~ /^\// { print $3 }' | sort -u | xargs cat >/dev/null 2>&1 || true
+}
+
+main() {
+	warm_page_cache
+	"$LAB_DIR/guest/plugin-install.sh" "${LAB_BUILD_DIR:-}" "$RESULTS" || true
+	local name
+	for name in $LAB_SCENARIOS; do
+		run_one "$name"
+	done
+}
+
+main; exit  # exit before bash reads on: the file may change while it runs

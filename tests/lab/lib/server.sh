@@ -1,0 +1,117 @@
+# The L2TP/IPsec server in node "srv", built from the loaded profile:
+# charon (swanctl, IKEv1 PSK, transport mode) + xl2tpd LNS + pppd, and a
+# firewall that drops L2TP not carried by IPsec. Sourced, never run.
+
+server_start() {
+	server_firewall
+	strongswan_conf srv
+	server_swanctl_conf
+	server_xl2tpd_conf
+	server_ppp_options
+	ppp_secrets srv
+	charon_start srv
+	xl2tpd_start srv
+}
+
+# L2TP that arrives in clear is dropped, so a client leaking it fails its
+# scenario instead of passing. strict-1701-like servers also drop L2TP from
+# any source port but 1701.
+server_firewall() {
+	local strict=
+	[[ $L2TP_SOURCE_PORTS == any ]] ||
+		strict="udp dport 1701 udp sport != 1701 counter drop comment \"L2TP only from port 1701\""
+	node_exec srv nft -f - <<-NFT
+		table inet lab-server {
+			chain input {
+				type filter hook input priority filter; policy accept;
+				udp dport 1701 meta secpath missing counter drop comment "L2TP outside IPsec"
+				$strict
+			}
+		}
+	NFT
+}
+
+server_swanctl_conf() {
+	local etc
+	etc=$(node_dir srv)/etc/swanctl
+	cat >"$etc/swanctl.conf" <<-EOF
+		connections {
+			l2tp {
+				version = 1
+				local_addrs = $SERVER_IP
+				proposals = $(swanctl_ike_proposals)
+				local { auth = psk }
+				remote { auth = psk }
+				children {
+					l2tp {
+						mode = transport
+						local_ts = dynamic[udp/1701]
+						remote_ts = dynamic[udp]
+						esp_proposals = $(swanctl_esp_proposals)
+					}
+				}
+			}
+		}
+		secrets {
+			ike-lab { secret = "$PSK" }
+		}
+	EOF
+	chmod 600 "$etc/swanctl.conf"
+}
+
+server_xl2tpd_conf() {
+	cat >"$(node_dir srv)/etc/xl2tpd/xl2tpd.conf" <<-EOF
+		[global]
+		listen-addr = $SERVER_IP
+		port = 1701
+		access control = no
+		debug state = yes
+		debug tunnel = yes
+
+		[lns default]
+		ip range = $PPP_POOL
+		local ip = $PPP_SERVER_IP
+		; PPP authentication is set in the pppd options alone
+		require authentication = yes
+		require chap = no
+		refuse chap = no
+		require pap = no
+		refuse pap = no
+		name = lab-lns
+		ppp debug = yes
+		pppoptfile = /etc/ppp/options.lns
+		length bit = yes
+	EOF
+}
+
+server_ppp_options() {
+	local method dns
+	{
+		echo "name lab-lns"
+		echo "auth"
+		for method in $PPP_AUTH; do echo "require-$method"; done
+		for dns in $DNS; do echo "ms-dns $dns"; done
+		for dns in $WINS; do echo "ms-wins $dns"; done
+		if [[ $MPPE == required ]]; then echo "require-mppe-128"; else echo "noccp"; fi
+		echo "nodefaultroute"
+		echo "mtu 1400"
+		echo "mru 1400"
+		echo "debug"
+		echo "logfile $LOG_DIR/srv-pppd.log"
+	} >"$(node_dir srv)/etc/ppp/options.lns"
+}
+
+# What the server saw, for the logs.
+server_report() {
+	{
+		node_exec srv swanctl --list-sas
+		node_exec srv ip xfrm state
+		node_exec srv nft list ruleset
+	} >"$LOG_DIR/srv-state.txt" 2>&1 || true
+}
+
+# server_dropped COMMENT: packets the server's firewall rule COMMENT dropped.
+server_dropped() {
+	node_exec srv nft list chain inet lab-server input |
+		awk -v c="\"$1\"" 'index($0, "comment " c) { for (i = 1; i < NF; i++) if ($i == "packets") print $(i + 1) }'
+}

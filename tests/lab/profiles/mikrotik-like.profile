@@ -1,0 +1,11 @@
+# MikroTik RouterOS L2TP server, ipsec default proposal with pfs-group=modp1024 and
+# use-encryption=required (MPPE 128 inside PPP).
+IKE="aes128-sha1-modp1024 aes256-sha1-modp1024"
+ESP="aes128-sha1 aes256-sha1"
+PFS=modp1024
+PPP_AUTH="mschap-v2"
+MPPE=required
+DNS="10.99.50.53"
+WINS=""
+L2TP_SOURCE_PORTS=any
+NAT=no

@@ -1,0 +1,33 @@
+# Benchmark, not a test (never asserts on time): LAB_BENCH_ROUNDS rounds of
+# the bare-daemon floor, then as many nmcli con up/down with the plugin, on
+# one server profile. bench/connect runs it and prints the numbers.
+SCENARIO_PROFILES=all
+SCENARIO_DEFAULT=no
+
+scenario_run() {
+	local rounds=${LAB_BENCH_ROUNDS:-5} i
+	topology_up
+	server_start
+
+	bare_client_start
+	for ((i = 0; i < rounds; i++)); do
+		bare_connect    # metric floor_s
+		bare_tunnel_down
+	done
+	bare_client_stop
+
+	. /run/lab/plugin.env
+	if [[ $PLUGIN_STATE != installed ]]; then
+		metric plugin "$PLUGIN_STATE"
+		return 0
+	fi
+	# Hand the uplink over to NetworkManager.
+	ip -n cli addr flush dev eth0
+	nm_client_start
+	nm_vpn_add lab-vpn
+	for ((i = 0; i < rounds; i++)); do
+		nm_vpn_up lab-vpn    # metric connect_s
+		metric service_peak_rss_kb "$(nm_service_peak_rss)"
+		nm_vpn_down lab-vpn    # metric disconnect_s
+	done
+}

@@ -1,0 +1,26 @@
+# The product path: NetworkManager + the project's plugin against a server
+# profile. nmcli con up, a ping of the office through ppp0, DNS and routes
+# NetworkManager applied, only IPsec on the wire, nmcli con down, nothing of
+# the plugin left. Skipped, with the reason, until the build has the service.
+SCENARIO_PROFILES=all
+
+scenario_run() {
+	plugin_require
+	topology_up --client-unaddressed
+	server_start
+	nm_client_start
+	nm_vpn_add lab-vpn
+	capture_start
+
+	nm_vpn_up lab-vpn
+	metric service_peak_rss_kb "$(nm_service_peak_rss)"
+	server_report
+	tunnel_expect_esp_sas
+	tunnel_ping_office
+	tunnel_expect_dns "$(nm_vpn_dns lab-vpn)"
+
+	nm_vpn_down lab-vpn
+	nothing_left 20
+	capture_stop
+	wire_expect_only_ipsec
+}
