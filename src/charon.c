@@ -555,8 +555,9 @@ on_private_socket_poll (GObject *source, GAsyncResult *result, gpointer user_dat
       g_object_unref (task);
       return;
     }
-  if (g_subprocess_get_if_exited (data->started)
-      || g_subprocess_get_if_signaled (data->started)
+  /* No identifier once it has exited (the get_if_* calls are only valid
+   * after that). */
+  if (!g_subprocess_get_identifier (data->started)
       || g_get_monotonic_time () > data->deadline)
     {
       g_autofree char *tail = output_tail (data->dir);

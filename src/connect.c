@@ -408,7 +408,7 @@ l2tp_start (L2tpConnect *c)
 /* ---- ipsec ------------------------------------------------------------ */
 
 static void ipsec_start (L2tpConnect *c);
-static void stop_finish (L2tpConnect *c);
+static void stop_xl2tpd (L2tpConnect *c);
 
 static void
 on_ipsec_up (gpointer user_data)
@@ -442,7 +442,7 @@ on_ipsec_down_for_retry (gpointer user_data)
   c->ipsec_retrying = FALSE;
   if (c->stopping)
     {
-      stop_finish (c);
+      stop_xl2tpd (c);
       return;
     }
   l2tp_diagnosis_clear (&c->diag);
@@ -663,7 +663,7 @@ l2tp_connect_start (L2tpConnect *c)
   step_enter (c, STEP_PREFLIGHT);
 }
 
-/* ---- stopping: PPP and L2TP, then IPsec, then files ------------------- */
+/* ---- stopping: PPP, L2TP, IPsec, xl2tpd, then files ------------------- */
 
 static gboolean
 stopped_idle (gpointer user_data)
@@ -687,13 +687,32 @@ stop_finish (L2tpConnect *c)
 }
 
 static void
+on_xl2tpd_stopped (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
+  stop_finish (c);
+}
+
+/* Last: xl2tpd itself, once no SA can carry anything it would answer. */
+static void
+stop_xl2tpd (L2tpConnect *c)
+{
+  if (c->xl2tpd)
+    l2tp_xl2tpd_stop (c->xl2tpd, on_xl2tpd_stopped, c);
+  else
+    stop_finish (c);
+}
+
+static void
 on_ipsec_down (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
   c->backend->free (c->ipsec);
   c->ipsec = NULL;
-  stop_finish (c);
+  stop_xl2tpd (c);
 }
 
 static void
@@ -704,16 +723,13 @@ stop_ipsec (L2tpConnect *c)
   if (c->ipsec)
     c->backend->down (c->ipsec, on_ipsec_down, c);
   else
-    stop_finish (c);
+    stop_xl2tpd (c);
 }
 
 static void
-on_xl2tpd_stopped (gpointer user_data)
+on_l2tp_hung_up (gpointer user_data)
 {
-  L2tpConnect *c = user_data;
-
-  g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
-  stop_ipsec (c);
+  stop_ipsec (user_data);
 }
 
 void
@@ -725,8 +741,11 @@ l2tp_connect_stop (L2tpConnect *c)
   l2tp_log_info ("stopping %s", c->name);
   g_cancellable_cancel (c->cancellable);
   g_clear_handle_id (&c->step_timer, g_source_remove);
+  /* PPP, then the L2TP tunnel, then the IPsec SAs, and only then xl2tpd:
+   * nothing of L2TP or PPP leaves without ESP, and xl2tpd's socket is
+   * there for whatever the server still sends inside ESP. */
   if (c->xl2tpd)
-    l2tp_xl2tpd_stop (c->xl2tpd, on_xl2tpd_stopped, c);
+    l2tp_xl2tpd_hangup (c->xl2tpd, on_l2tp_hung_up, c);
   else
     stop_ipsec (c);
 }

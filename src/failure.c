@@ -285,7 +285,13 @@ l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg)
   /* IKEv1 Main Mode: the server's encrypted ID/HASH does not decrypt with
    * our key; the same key on both sides never produces this. */
   else if (has (msg, "invalid HASH_V1 payload length, decryption failed?"))
-    diagnose (diag, L2TP_FAILURE_PSK_MISMATCH, NULL);
+    {
+      /* Certain, unlike the "no shared key found" of the first, specific
+       * key lookup that charon logs before a wildcard key matches. */
+      if (diag->failure == L2TP_FAILURE_IKE_AUTH)
+        diag->failure = L2TP_FAILURE_NONE;
+      diagnose (diag, L2TP_FAILURE_PSK_MISMATCH, NULL);
+    }
   else if (has (msg, "AUTHENTICATION_FAILED") || has (msg, "authentication of")
            || has (msg, "no shared key found"))
     {
@@ -318,8 +324,12 @@ l2tp_diagnosis_feed_xl2tpd (L2tpDiagnosis *diag, const char *line)
     {
       g_autofree char *reason = g_strndup (paren + 1, strcspn (paren + 1, ")"));
 
+      /* "..., serial 1 (...)": the server hung up the call (CDN), mostly
+       * because its pppd ended; pppd's exit status names the cause. */
+      if (has (line, ", serial "))
+        diagnose (diag, L2TP_FAILURE_L2TP_FAILED, *reason ? reason : line);
       /* xl2tpd's own verdict after its retries, not the server's answer. */
-      if (g_str_equal (reason, "Timeout"))
+      else if (g_str_equal (reason, "Timeout"))
         diagnose (diag, L2TP_FAILURE_L2TP_NO_RESPONSE, NULL);
       else
         diagnose (diag, L2TP_FAILURE_L2TP_REFUSED, reason);

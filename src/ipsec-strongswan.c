@@ -35,6 +35,7 @@ struct _IpsecSession
   int up_step;         /* UpStep */
   gboolean up_pending; /* an up request is on its way */
   gboolean is_up;
+  gboolean failed_early; /* reported from the log, before initiate ended */
   gboolean going_down;
   gboolean down_started;
   GDestroyNotify done;
@@ -172,6 +173,18 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
         return;
       l2tp_log_info ("charon: [%s] %s", vici_message_get_str (msg, "group") ?: "?", text);
       l2tp_diagnosis_feed_charon (s->diag, text);
+      /* A wrong PSK is certain at once; charon itself would retransmit
+       * until the step's timeout. The pending initiate is cancelled by the
+       * teardown that follows. */
+      if (s->diag->failure == L2TP_FAILURE_PSK_MISMATCH && s->up_pending && !s->going_down
+          && !s->failed_early)
+        {
+          g_autoptr (GError) error = NULL;
+
+          s->failed_early = TRUE;
+          l2tp_failure_set (&error, L2TP_FAILURE_PSK_MISMATCH, NULL, NULL);
+          s->events.failed (error, s->user_data);
+        }
       return;
     }
   if (!our_sa (s, msg))
@@ -418,6 +431,7 @@ typedef struct
 {
   IpsecSession *s;
   DownStep step;
+  gboolean reconnected;
 } DownOp;
 
 static void down_run (DownOp *op);
@@ -463,6 +477,38 @@ down_request (DownOp *op, const char *command, const char *key)
 }
 
 static void
+on_down_client (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DownOp *op = user_data;
+  g_autoptr (GError) error = NULL;
+
+  op->s->client = vici_client_new_finish (result, &error);
+  if (!op->s->client)
+    l2tp_log_warn ("ipsec: cannot reach charon to go down: %s", error->message);
+  down_run (op);
+}
+
+/* An initiate that was cancelled still holds its VICI connection until
+ * charon answers it: against a server that rejects us (a wrong PSK) that
+ * is after all of charon's retransmits, minutes. The way down takes a
+ * connection of its own; its terminate ends the initiate too. */
+static gboolean
+down_reconnect (DownOp *op)
+{
+  IpsecSession *s = op->s;
+
+  if (op->reconnected || s->up_step != UP_INITIATE || !s->charon || !s->client)
+    return FALSE;
+  op->reconnected = TRUE;
+  g_signal_handlers_disconnect_by_data (s->client, s);
+  vici_client_close (s->client);
+  g_clear_object (&s->client);
+  vici_client_new_async (l2tp_charon_use_get_socket (s->charon), NULL, on_down_client,
+                         op);
+  return TRUE;
+}
+
+static void
 down_run (DownOp *op)
 {
   IpsecSession *s = op->s;
@@ -471,6 +517,9 @@ down_run (DownOp *op)
   switch (op->step)
     {
     case DOWN_TERMINATE:
+      if (connected && down_reconnect (op))
+        return;
+      connected = s->client && !vici_client_is_closed (s->client);
       if (connected)
         {
           down_request (op, "terminate", "ike");

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 static int log_level = LOG_NOTICE;
@@ -79,6 +80,18 @@ l2tp_log (int level, const char *format, ...)
   if (log_syslog)
     syslog (level, "%s", text);
   else
-    fprintf (stderr, "nm-l2tp-ipsec[%ld] <%s> %s\n", (long) getpid (), level_name (level),
-             text);
+    {
+      /* Wall clock with milliseconds: lines line up with the daemons' logs
+       * and packet captures (syslog adds its own stamp). */
+      gint64 now = g_get_real_time ();
+      time_t seconds = (time_t) (now / G_USEC_PER_SEC);
+      struct tm tm;
+      char stamp[16] = "";
+
+      if (localtime_r (&seconds, &tm))
+        strftime (stamp, sizeof stamp, "%H:%M:%S", &tm);
+      fprintf (stderr, "%s.%03d nm-l2tp-ipsec[%ld] <%s> %s\n", stamp,
+               (int) (now % G_USEC_PER_SEC / 1000), (long) getpid (), level_name (level),
+               text);
+    }
 }

@@ -112,23 +112,45 @@ on_ip6_config (GVariant *config, gpointer user_data)
   nm_vpn_service_plugin_set_ip6_config (user_data, config);
 }
 
-/* NetworkManager shows only the reason; the message goes to the log (ours
- * and, for a synchronous Connect error, NetworkManager's). */
-static gboolean
-disconnect_idle (gpointer user_data)
+static gboolean real_disconnect (NMVpnServicePlugin *plugin, GError **error);
+
+static void
+set_state (NMVpnServicePlugin *plugin, NMVpnServiceState state)
 {
-  nm_vpn_service_plugin_disconnect (user_data, NULL);
+  /* libnm's set_state behind its writable "state" property: StateChanged */
+  g_object_set (plugin, NM_VPN_SERVICE_PLUGIN_STATE, state, NULL);
+}
+
+static gboolean
+stop_after_failure (gpointer user_data)
+{
+  NMVpnServicePlugin *plugin = user_data;
+
+  real_disconnect (plugin, NULL);
+  set_state (plugin, NM_VPN_SERVICE_STATE_STOPPED);
   return G_SOURCE_REMOVE;
 }
 
+/* NetworkManager shows only the reason; the message goes to the log (ours
+ * and, for a synchronous Connect error, NetworkManager's). */
 static void
 on_failed (const GError *error, gpointer user_data)
 {
   NMVpnServicePlugin *plugin = user_data;
+  NMVpnServiceState state = NM_VPN_SERVICE_STATE_UNKNOWN;
 
+  g_object_get (plugin, NM_VPN_SERVICE_PLUGIN_STATE, &state, NULL);
+  if (state != NM_VPN_SERVICE_STATE_STARTING && state != NM_VPN_SERVICE_STATE_STARTED)
+    return;
+  /* nm_vpn_service_plugin_failure() disconnects at once, and libnm's
+   * disconnect while starting sends a Failure "connect-failed" of its own;
+   * NetworkManager keeps the last reason, so ours (login-failed,
+   * bad-ip-config) would end as "Unknown reason". Stopping first makes that
+   * disconnect a no-op; the same steps follow from the main loop (not from
+   * inside the pipeline's own callback, which is about to be stopped). */
+  set_state (plugin, NM_VPN_SERVICE_STATE_STOPPING);
   nm_vpn_service_plugin_failure (plugin, l2tp_failure_nm_reason (error->code));
-  /* Not from inside the pipeline's own callback: it is about to be stopped. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, disconnect_idle, g_object_ref (plugin),
+  g_idle_add_full (G_PRIORITY_DEFAULT, stop_after_failure, g_object_ref (plugin),
                    g_object_unref);
 }
 

@@ -12,9 +12,10 @@
 #include "process-stop.h"
 #include "runtime-dir.h"
 
-#define PIPE_RETRY_MS  50   /* the control pipe appears right after "Listening" */
-#define HANGUP_WAIT_MS 5000 /* for the server to acknowledge our StopCCN */
-#define STOP_GRACE_MS  5000
+#define PIPE_RETRY_MS        50   /* the control pipe appears right after "Listening" */
+#define TUNNEL_CLOSE_WAIT_MS 5000 /* for xl2tpd to say the tunnel is closed */
+#define PPPD_GRACE_MS        8000 /* LCP: two Terminate-Requests, 3 s apart */
+#define STOP_GRACE_MS        5000
 
 static const char *const xl2tpd_paths[]
     = { "/usr/sbin/xl2tpd", "/sbin/xl2tpd", "/usr/local/sbin/xl2tpd", NULL };
@@ -32,9 +33,11 @@ struct _L2tpXl2tpd
   GCancellable *cancellable;
   guint timer_id;
   gboolean dialed, established, stopping, exited;
+  gboolean hanging_up, tunnel_closed, killed;
   GDestroyNotify done;
   gpointer done_data;
-  guint pending; /* stop: processes still ending */
+  guint ppp_pending; /* hangup: pppd processes still ending */
+  guint pending;     /* stop: processes still ending */
 };
 
 L2tpXl2tpd *
@@ -123,7 +126,7 @@ on_dial_retry (gpointer user_data)
 }
 
 static void read_log_line (L2tpXl2tpd *x);
-static gboolean on_hangup_over (gpointer user_data);
+static void tunnel_closed (L2tpXl2tpd *x);
 
 static void
 on_log_line (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -139,11 +142,8 @@ on_log_line (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!line)
     {
       /* EOF: xl2tpd exited (on_exited reports it) */
-      if (x->stopping && x->timer_id)
-        {
-          g_clear_handle_id (&x->timer_id, g_source_remove);
-          on_hangup_over (x);
-        }
+      if (x->stopping)
+        tunnel_closed (x);
       return;
     }
   /* "xl2tpd[PID]: message" */
@@ -153,12 +153,11 @@ on_log_line (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (x->stopping)
     {
-      /* After "d": the tunnel is closed, PPP and L2TP are over. */
-      if (x->timer_id && (strstr (text, " closed to ") || strstr (text, "Destroying")))
-        {
-          g_clear_handle_id (&x->timer_id, g_source_remove);
-          on_hangup_over (x);
-        }
+      /* Our StopCCN, or the server's after our CDN: the tunnel is over
+       * (", serial N" is a call closing, not the tunnel). */
+      if ((strstr (text, " closed to ") && !strstr (text, ", serial "))
+          || strstr (text, "Destroying"))
+        tunnel_closed (x);
       read_log_line (x);
       return;
     }
@@ -254,11 +253,118 @@ l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_options,
 void
 l2tp_xl2tpd_kill_now (L2tpXl2tpd *x)
 {
+  g_autoptr (GArray) pids = l2tp_runtime_find_processes (x->dir);
+
+  /* pppd too: its kernel L2TP session sends on without xl2tpd. */
+  x->killed = TRUE;
+  for (guint i = 0; i < pids->len; i++)
+    kill (g_array_index (pids, GPid, i), SIGKILL);
   if (x->process && !x->exited)
     g_subprocess_force_exit (x->process);
 }
 
-/* ---- stop ------------------------------------------------------------- */
+/* ---- hang up: PPP, then the tunnel; xl2tpd keeps running --------------- */
+
+static void
+hangup_done (L2tpXl2tpd *x)
+{
+  GDestroyNotify done = x->done;
+
+  g_clear_handle_id (&x->timer_id, g_source_remove);
+  x->hanging_up = FALSE;
+  x->done = NULL;
+  if (done)
+    done (x->done_data);
+}
+
+static gboolean
+on_tunnel_close_over (gpointer user_data)
+{
+  L2tpXl2tpd *x = user_data;
+
+  x->timer_id = 0;
+  l2tp_log_warn ("l2tp: no word from xl2tpd that the tunnel closed within %u ms",
+                 (guint) TUNNEL_CLOSE_WAIT_MS);
+  hangup_done (x);
+  return G_SOURCE_REMOVE;
+}
+
+/* Said from on_log_line: xl2tpd closed the tunnel (ours or the server's
+ * StopCCN), or it is gone. */
+static void
+tunnel_closed (L2tpXl2tpd *x)
+{
+  x->tunnel_closed = TRUE;
+  if (x->hanging_up && x->ppp_pending == 0)
+    hangup_done (x);
+}
+
+/* pppd is gone, so xl2tpd sent CDN for the call: now the tunnel, with
+ * StopCCN ("d"), unless it is closed already. */
+static void
+close_tunnel (L2tpXl2tpd *x)
+{
+  if (x->tunnel_closed || x->exited || !control (x, 'd'))
+    {
+      hangup_done (x);
+      return;
+    }
+  l2tp_log_info ("l2tp: closing the tunnel of %s", x->lac);
+  x->timer_id = g_timeout_add (TUNNEL_CLOSE_WAIT_MS, on_tunnel_close_over, x);
+}
+
+static void
+on_pppd_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  L2tpXl2tpd *x = user_data;
+
+  l2tp_process_stop_finish (result, NULL);
+  if (--x->ppp_pending == 0)
+    close_tunnel (x);
+}
+
+void
+l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data)
+{
+  g_autoptr (GArray) pids = NULL;
+  const char *self;
+
+  g_return_if_fail (!x->stopping);
+
+  x->stopping = TRUE;
+  x->hanging_up = TRUE;
+  x->done = done;
+  x->done_data = done_data;
+  g_clear_handle_id (&x->timer_id, g_source_remove);
+  if (!x->process || x->exited || x->killed || !x->dialed)
+    {
+      hangup_done (x);
+      return;
+    }
+
+  /* PPP first: pppd (found by "file DIR/ppp-options" on its command line)
+   * ends LCP with Terminate-Request/Ack, inside the tunnel, inside ESP.
+   * Hanging up the tunnel first would leave the server's pppd talking to a
+   * session that is gone. */
+  pids = l2tp_runtime_find_processes (x->dir);
+  self = g_subprocess_get_identifier (x->process);
+  /* Counted before any stop starts: one may complete at once. */
+  x->ppp_pending = 1;
+  for (guint i = 0; i < pids->len; i++)
+    {
+      GPid pid = g_array_index (pids, GPid, i);
+
+      if (self && pid == (GPid) g_ascii_strtoll (self, NULL, 10))
+        continue; /* xl2tpd itself names the directory too */
+      l2tp_log_info ("l2tp: ending pppd %ld", (long) pid);
+      x->ppp_pending++;
+      l2tp_pid_stop_async (pid, PPPD_GRACE_MS, on_pppd_stopped, x);
+    }
+  if (--x->ppp_pending == 0)
+    close_tunnel (x);
+}
+
+/* ---- stop: xl2tpd itself and anything left ---------------------------- */
 
 static void
 stop_step_done (L2tpXl2tpd *x)
@@ -276,8 +382,8 @@ on_leftover_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
   stop_step_done (user_data);
 }
 
-/* pppd started by xl2tpd normally ends with it; one that did not is found
- * by its command line ("file DIR/ppp-options") and ended too. */
+/* A pppd that did not end with the call is found by its command line
+ * ("file DIR/ppp-options") and ended too. */
 static void
 stop_leftovers (L2tpXl2tpd *x)
 {
@@ -304,37 +410,17 @@ on_xl2tpd_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
   stop_leftovers (x);
 }
 
-static gboolean
-on_hangup_over (gpointer user_data)
-{
-  L2tpXl2tpd *x = user_data;
-
-  x->timer_id = 0;
-  if (x->process && !x->exited)
-    l2tp_process_stop_async (x->process, STOP_GRACE_MS, on_xl2tpd_stopped, x);
-  else
-    stop_leftovers (x);
-  return G_SOURCE_REMOVE;
-}
-
 void
 l2tp_xl2tpd_stop (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data)
 {
-  g_return_if_fail (!x->stopping);
+  g_return_if_fail (!x->hanging_up);
 
   x->stopping = TRUE;
   x->done = done;
   x->done_data = done_data;
   g_clear_handle_id (&x->timer_id, g_source_remove);
-
-  /* PPP first: "d" makes xl2tpd end the call (pppd) and the tunnel with
-   * StopCCN, while IPsec still protects them; its log tells when the tunnel
-   * is closed (on_log_line). Then xl2tpd itself ends. */
-  if (x->process && !x->exited && x->dialed && control (x, 'd'))
-    {
-      l2tp_log_info ("l2tp: hanging up %s", x->lac);
-      x->timer_id = g_timeout_add (HANGUP_WAIT_MS, on_hangup_over, x);
-      return;
-    }
-  on_hangup_over (x);
+  if (x->process && !x->exited)
+    l2tp_process_stop_async (x->process, STOP_GRACE_MS, on_xl2tpd_stopped, x);
+  else
+    stop_leftovers (x);
 }

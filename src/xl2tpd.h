@@ -34,11 +34,18 @@ L2tpXl2tpd *l2tp_xl2tpd_new (const char *runtime_dir, const char *lac_name,
  * FALSE with an L2TP_FAILURE_ERROR when it cannot even start. */
 gboolean l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_options,
                             GError **error);
-/* Hangs the call up, ends xl2tpd (SIGTERM, SIGKILL only if ignored) and any
- * pppd it left; done runs when they are gone. No events after this. */
+/* Teardown, first half: ends pppd (LCP Terminate inside the tunnel), then
+ * the tunnel (StopCCN); done runs when xl2tpd says the tunnel is closed.
+ * xl2tpd keeps running, so a late packet of the server still finds its
+ * socket (no ICMP "port unreachable" in clear) until IPsec is down.
+ * No events after this. */
+void l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data);
+/* Teardown, second half (after l2tp_xl2tpd_hangup() and IPsec down, or
+ * alone): ends xl2tpd (SIGTERM, SIGKILL only if ignored) and any pppd it
+ * left; done runs when they are gone. No events after this. */
 void l2tp_xl2tpd_stop (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data);
-/* Ends xl2tpd at once with SIGKILL: it must not send anything any more
- * (the IPsec SA is gone, so whatever it sent would leave in clear). */
+/* Ends xl2tpd and its pppd at once with SIGKILL: they must not send
+ * anything any more (the IPsec SA is gone, so it would leave in clear). */
 void l2tp_xl2tpd_kill_now (L2tpXl2tpd *x);
 void l2tp_xl2tpd_free (L2tpXl2tpd *x);
 

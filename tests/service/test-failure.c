@@ -143,6 +143,29 @@ test_phase1_recovered (void)
   l2tp_diagnosis_clear (&diag);
 }
 
+/* Seen in the lab: a wrong PSK first logs the (harmless) key look-up miss,
+ * then the decryption failure, which must win at once; a refused password
+ * ends the call before pppd's exit status names the cause. */
+static void
+test_lab_sequences (void)
+{
+  L2tpDiagnosis diag = { 0 };
+
+  l2tp_diagnosis_feed_charon (
+      &diag, "no shared key found for '10.99.0.2'[10.99.0.2] - '%any'[10.99.0.1]");
+  l2tp_diagnosis_feed_charon (&diag,
+                              "invalid HASH_V1 payload length, decryption failed?");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PSK_MISMATCH);
+  l2tp_diagnosis_clear (&diag);
+
+  l2tp_diagnosis_feed_xl2tpd (
+      &diag, "control_finish: Connection closed to 10.0.0.1, serial 1 ()");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_L2TP_FAILED);
+  l2tp_diagnosis_feed_pppd (&diag, 19, "CHAP authentication failed");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PPP_AUTH);
+  l2tp_diagnosis_clear (&diag);
+}
+
 static void
 test_pppd (void)
 {
@@ -221,6 +244,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/failure/generic-yields", test_generic_yields);
   g_test_add_func ("/failure/phase1-recovered", test_phase1_recovered);
   g_test_add_func ("/failure/pppd", test_pppd);
+  g_test_add_func ("/failure/lab-sequences", test_lab_sequences);
   g_test_add_func ("/failure/messages", test_messages);
   return g_test_run ();
 }

@@ -69,7 +69,26 @@ main() {
 		state no-service "" "the build has no nm-l2tp-ipsec-service yet"
 		return 0
 	fi
+	log_wrapper "$service" "$(printf '%s\n' "${installed[@]}" | grep '/nm-l2tp-service\.name$' | head -n1 || true)"
 	state installed "$service" "meson install took $(lab_elapsed "$t0" "$(lab_now)") s"
+}
+
+# The nodes have no syslog: NetworkManager starts the service through a
+# wrapper (the installed .name file, in the guest's overlay only, points at
+# it) that keeps the service's log in the file a scenario names in the
+# client node's /etc/NetworkManager/lab-service-log (lib/nm.sh).
+log_wrapper() {
+	local service=$1 name=$2 wrapper=${1}-lab
+	[[ -n $name && -f $name ]] || return 0
+	cat >"$wrapper" <<-EOF
+		#!/bin/sh
+		# read, not cat: no fork in front of every connect
+		read -r log </etc/NetworkManager/lab-service-log 2>/dev/null || log=/dev/null
+		export NM_VPN_LOG_SYSLOG=0 NM_VPN_LOG_LEVEL=6
+		exec $service "\$@" 2>>"\$log"
+	EOF
+	chmod 755 "$wrapper"
+	sed -i "s|^program=.*|program=$wrapper|" "$name"
 }
 
 main; exit  # exit before bash reads on: the file may change while it runs

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Runs in the lab VM: installs the plugin when a build dir was given, then
 # every scenario of the job, each in its own folder of the results and each
-# with fresh nodes. Prints progress and one PASS/FAIL/SKIP line per scenario
+# with fresh nodes. Prints progress and one PASS/FAIL/XFAIL/SKIP line per scenario
 # on stdout (the console); results.txt gets the same verdict lines.
 set -euo pipefail
 . "$(dirname "$0")/../lib/common.sh"
@@ -44,9 +44,22 @@ run_one() {
 	case $rc in
 	0) verdict PASS "$name" "${took} s" ;;
 	77) verdict SKIP "$name" "$(cat "$dir/skip-reason" 2>/dev/null || echo 'no reason given')" ;;
-	124 | 137) verdict FAIL "$name" "timed out after $SCENARIO_TIMEOUT s" ;;
-	*) verdict FAIL "$name" "$(failure_reason "$dir")" ;;
+	124 | 137) failed "$name" "timed out after $SCENARIO_TIMEOUT s" ;;
+	*) failed "$name" "$(failure_reason "$dir")" ;;
 	esac
+}
+
+# A failure listed in expected-failures (INSTANCE REASON) is XFAIL, with
+# the list's reason and what failed; anything else FAIL.
+failed() { # NAME WHAT
+	local why
+	why=$(awk -v n="$1" '$1 == n { $1 = ""; sub(/^ /, ""); print; exit }' \
+		"$LAB_DIR/expected-failures" 2>/dev/null || true)
+	if [[ -n $why ]]; then
+		verdict XFAIL "$1" "$why; failed: $2"
+	else
+		verdict FAIL "$1" "$2"
+	fi
 }
 
 # Read the daemons' files once: the host's / comes over 9p, and without this

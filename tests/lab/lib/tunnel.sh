@@ -31,6 +31,8 @@ tunnel_expect_dns() {
 client_leftovers() {
 	local pid comm
 	for pid in $(ip netns pids cli); do
+		# a scenario's own daemons (a system-style xl2tpd holding 1701)
+		[[ " ${LAB_KEEP_PIDS:-} " != *" $pid "* ]] || continue
 		comm=$(cat "/proc/$pid/comm" 2>/dev/null) || continue
 		case $comm in
 		nm-l2tp-ipsec-s* | charon | xl2tpd | pppd) echo "process $comm ($pid)" ;;

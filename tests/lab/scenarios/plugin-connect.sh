@@ -1,7 +1,9 @@
 # The product path: NetworkManager + the project's plugin against a server
-# profile. nmcli con up, a ping of the office through ppp0, DNS and routes
-# NetworkManager applied, only IPsec on the wire, nmcli con down, nothing of
-# the plugin left. Skipped, with the reason, until the build has the service.
+# profile, with only server, user, password and PSK filled in (Phase 1/2
+# empty). nmcli con up, a ping of the office through ppp0, DNS and routes
+# NetworkManager applied, only IPsec on the wire from connect to disconnect,
+# nmcli con down, nothing of the plugin left. Skipped, with the reason,
+# until the build has the service.
 SCENARIO_PROFILES=all
 
 scenario_run() {
@@ -15,6 +17,12 @@ scenario_run() {
 	nm_vpn_up lab-vpn
 	metric service_peak_rss_kb "$(nm_service_peak_rss)"
 	server_report
+	check "the service logged the connection (cli-service.log)" nm_service_log_has "connected: "
+	# A server that requires PFS refuses the first Quick Mode offer (no PFS):
+	# the service must have retried with the PFS half of the default set.
+	[[ $PFS == no ]] ||
+		check "the service retried Phase 2 with PFS after NO_PROPOSAL_CHOSEN" \
+			nm_service_log_has "offering the proposals with PFS"
 	tunnel_expect_esp_sas
 	tunnel_ping_office
 	tunnel_expect_dns "$(nm_vpn_dns lab-vpn)"
