@@ -118,10 +118,11 @@ add_tls (GString *out, const L2tpConfig *cfg, GError **error)
 }
 
 static void
-add_mppe (GString *out, const L2tpConfig *cfg)
+add_mppe (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx)
 {
   gboolean m40 = l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE_40);
   gboolean m128 = l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE_128);
+  gboolean any = l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE) || ctx->ppp_mppe;
 
   /* require-mppe allows both key lengths; combined with require-mppe-128 it
    * would undo the restriction, so it is written only on its own. */
@@ -129,9 +130,9 @@ add_mppe (GString *out, const L2tpConfig *cfg)
     g_string_append (out, "require-mppe-40\n");
   if (m128)
     g_string_append (out, "require-mppe-128\n");
-  if (!m40 && !m128 && l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE))
+  if (!m40 && !m128 && any)
     g_string_append (out, "require-mppe\n");
-  if (!m40 && !m128 && !l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE))
+  if (!m40 && !m128 && !any)
     {
       /* No MPPE: nothing left worth negotiating in CCP inside ESP. */
       g_string_append (out, "noccp\n");
@@ -166,7 +167,7 @@ l2tp_render_pppd_options (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
   for (guint i = 0; i < G_N_ELEMENTS (bool_options); i++)
     {
       if (bool_options[i].id == L2TP_KEY_MPPE_STATEFUL)
-        add_mppe (out, cfg);
+        add_mppe (out, cfg, ctx);
       if (l2tp_config_get_bool (cfg, bool_options[i].id))
         g_string_append_printf (out, "%s\n", bool_options[i].option);
     }

@@ -25,6 +25,10 @@ typedef struct
    * part without PFS (the first attempt), TRUE the part with PFS (the retry
    * after NO_PROPOSAL_CHOSEN). Ignored when the set is not mixed. */
   gboolean esp_pfs;
+  /* The server's CCP asked for MPPE, which pppd accepts only when its
+   * options require it: TRUE writes require-mppe (the retry after the first
+   * PPP attempt without MPPE). Ignored when the settings choose MPPE. */
+  gboolean ppp_mppe;
 } L2tpRenderContext;
 
 G_END_DECLS

@@ -83,12 +83,15 @@ struct _L2tpConnect
   L2tpXl2tpd *xl2tpd;
   L2tpPppListener *ppp;
   GVariant *ip6_config;
-  gboolean ipsec_retrying; /* down before the PFS retry is under way */
+  gboolean ipsec_retrying;  /* down before the PFS retry is under way */
+  gboolean peer_wants_mppe; /* the server's CCP asked for MPPE in this PPP attempt */
+  gboolean ppp_retrying;    /* L2TP ending before the MPPE retry is under way */
   gboolean failed;
   gboolean stopping;
 };
 
 static void step_enter (L2tpConnect *c, Step step);
+static void stop_ipsec (L2tpConnect *c);
 
 L2tpConnect *
 l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
@@ -331,12 +334,104 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
     c->events.ip6_config (c->ip6_config, c->user_data);
 }
 
+/* ---- ppp: MPPE when the server demands it ------------------------------ */
+
+static gboolean
+settings_choose_mppe (const L2tpConfig *cfg)
+{
+  return l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE)
+         || l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE_40)
+         || l2tp_config_get_bool (cfg, L2TP_KEY_REQUIRE_MPPE_128);
+}
+
+static void
+on_mppe_retry_l2tp_stopped (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
+  c->ppp_retrying = FALSE;
+  if (c->stopping)
+    {
+      stop_ipsec (c);
+      return;
+    }
+  l2tp_diagnosis_clear (&c->diag);
+  c->peer_wants_mppe = FALSE;
+  step_enter (c, STEP_L2TP);
+}
+
+static void
+on_mppe_retry_hung_up (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  l2tp_xl2tpd_stop (c->xl2tpd, on_mppe_retry_l2tp_stopped, c);
+}
+
+/*
+ * pppd 2.4/2.5 accept MPPE only when their options require it, so the first
+ * attempt (for the many servers without MPPE inside IPsec) cannot take it
+ * when offered. A server that demands it (MikroTik's use-encryption=
+ * required, RRAS's "require encryption") ends PPP; then PPP and L2TP end
+ * in order, inside the SAs that stay up, and L2TP starts again with
+ * require-mppe. TRUE when the PPP attempt's end is handled here.
+ */
+static gboolean
+ppp_retry_for_mppe (L2tpConnect *c)
+{
+  if (!c->peer_wants_mppe || c->ctx.ppp_mppe || c->ppp_retrying || c->stopping
+      || c->failed || c->step != STEP_PPP || !c->xl2tpd || settings_choose_mppe (c->cfg))
+    return FALSE;
+  if (l2tp_config_get_bool (c->cfg, L2TP_KEY_REFUSE_MSCHAP)
+      && l2tp_config_get_bool (c->cfg, L2TP_KEY_REFUSE_MSCHAPV2))
+    {
+      fail_with (c, L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, NULL, NULL);
+      return TRUE;
+    }
+  l2tp_log_notice ("ppp: the server requires MPPE encryption inside PPP; connecting the "
+                   "L2TP tunnel again with MPPE");
+  c->ppp_retrying = TRUE;
+  c->ctx.ppp_mppe = TRUE;
+  l2tp_xl2tpd_hangup (c->xl2tpd, on_mppe_retry_hung_up, c);
+  return TRUE;
+}
+
+static void
+ppp_peer_requests_mppe (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  if (c->step != STEP_PPP || c->ppp_retrying)
+    return;
+  c->peer_wants_mppe = TRUE;
+  l2tp_log_info ("ppp: the server asks for MPPE encryption%s",
+                 c->ctx.ppp_mppe || settings_choose_mppe (c->cfg)
+                     ? ""
+                     : ", which pppd refuses unless its options require it");
+}
+
+static void
+ppp_peer_terminated (const char *reason, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  if (c->ppp_retrying)
+    return;
+  l2tp_log_notice ("ppp: the server ended PPP: \"%s\"", reason);
+  if (ppp_retry_for_mppe (c))
+    return;
+  l2tp_diagnosis_feed_peer_terminated (&c->diag, reason);
+}
+
 static void
 ppp_exit_status (guint status, const char *message, gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
   l2tp_log_info ("ppp: pppd is ending with status %u (%s)", status, message);
+  if (c->ppp_retrying || ppp_retry_for_mppe (c))
+    return;
   l2tp_diagnosis_feed_pppd (&c->diag, status, message);
   if (c->diag.failure != L2TP_FAILURE_NONE)
     fail_with (c, c->diag.failure, c->diag.detail, NULL);
@@ -348,6 +443,8 @@ static const L2tpPppEvents ppp_events = {
   .ip4_config = ppp_ip4_config,
   .ip6_config = ppp_ip6_config,
   .exit_status = ppp_exit_status,
+  .peer_requests_mppe = ppp_peer_requests_mppe,
+  .peer_terminated = ppp_peer_terminated,
 };
 
 /* ---- l2tp ------------------------------------------------------------- */
@@ -366,6 +463,8 @@ on_l2tp_ended (const GError *error, gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
+  if (c->ppp_retrying || ppp_retry_for_mppe (c))
+    return;
   if (c->step == STEP_CONNECTED)
     {
       g_autoptr (GError) lost = NULL;
@@ -531,6 +630,7 @@ preflight_network (L2tpConnect *c)
   c->ctx.pppd_plugin = c->pppd_plugin;
   c->ctx.bus_name = c->bus_name;
   c->ctx.esp_pfs = FALSE;
+  c->ctx.ppp_mppe = FALSE;
   l2tp_log_info ("preflight: server %s, local address %s, L2TP port %u", c->gateway_addr,
                  c->local_addr, (guint) c->port.number);
 
@@ -741,6 +841,8 @@ l2tp_connect_stop (L2tpConnect *c)
   l2tp_log_info ("stopping %s", c->name);
   g_cancellable_cancel (c->cancellable);
   g_clear_handle_id (&c->step_timer, g_source_remove);
+  if (c->ppp_retrying)
+    return; /* on_mppe_retry_l2tp_stopped goes on with IPsec */
   /* PPP, then the L2TP tunnel, then the IPsec SAs, and only then xl2tpd:
    * nothing of L2TP or PPP leaves without ESP, and xl2tpd's socket is
    * there for whatever the server still sends inside ESP. */

@@ -47,6 +47,8 @@ l2tp_failure_layer (L2tpFailure failure)
     case L2TP_FAILURE_PPP_LCP_TIMEOUT:
     case L2TP_FAILURE_PPP_NO_KERNEL:
     case L2TP_FAILURE_PPP_FAILED:
+    case L2TP_FAILURE_PPP_PEER_ENDED:
+    case L2TP_FAILURE_PPP_MPPE_NO_MSCHAP:
       return L2TP_LAYER_PPP;
     case L2TP_FAILURE_NO_IP_CONFIG:
       return L2TP_LAYER_IP_CONFIG;
@@ -168,6 +170,14 @@ describe (L2tpFailure failure, const char *a, const char *b)
                           "(modprobe ppp_generic l2tp_ppp)."));
     case L2TP_FAILURE_PPP_FAILED:
       return g_strdup_printf (_ ("pppd ended (%s)."), S (a));
+    case L2TP_FAILURE_PPP_PEER_ENDED:
+      return g_strdup_printf (_ ("the server ended the PPP link, saying \"%s\". Its "
+                                 "log or administrator can tell what it expects."),
+                              S (a));
+    case L2TP_FAILURE_PPP_MPPE_NO_MSCHAP:
+      return g_strdup (_ ("the server requires MPPE encryption inside PPP, which works "
+                          "only with MS-CHAP or MS-CHAPv2, and this connection refuses "
+                          "both. Allow MS-CHAPv2 (refuse-mschap-v2=no)."));
     case L2TP_FAILURE_NO_IP_CONFIG:
       return g_strdup (_ ("PPP came up, but the server gave no IPv4 address."));
     case L2TP_FAILURE_TIMEOUT:
@@ -229,12 +239,27 @@ is_generic (L2tpFailure failure)
          || failure == L2TP_FAILURE_PPP_FAILED || failure == L2TP_FAILURE_CONNECTION_LOST;
 }
 
+/* 0 nothing, 1 generic, 2 the server's own words for ending PPP (more than
+ * "connection lost", less than pppd's verdict "authentication failed"),
+ * 3 specific. */
+static int
+weight (L2tpFailure failure)
+{
+  if (failure == L2TP_FAILURE_NONE)
+    return 0;
+  if (is_generic (failure))
+    return 1;
+  return failure == L2TP_FAILURE_PPP_PEER_ENDED ? 2 : 3;
+}
+
 /* The first specific cause wins: what follows it is mostly its consequence
  * (a wrong PSK, then "peer not responding"; max retries, then "closed"). */
 static void
 diagnose (L2tpDiagnosis *diag, L2tpFailure failure, const char *detail)
 {
-  if (!is_generic (diag->failure))
+  int current = weight (diag->failure);
+
+  if (current == 3 || (current == 2 && weight (failure) < 3))
     return;
   diag->failure = failure;
   g_free (diag->detail);
@@ -338,6 +363,15 @@ l2tp_diagnosis_feed_xl2tpd (L2tpDiagnosis *diag, const char *line)
     diagnose (diag, L2TP_FAILURE_PPP_NO_KERNEL, NULL);
   else if (has (line, "Unable to create tunnel") || has (line, "Unable to find hostname"))
     diagnose (diag, L2TP_FAILURE_L2TP_FAILED, line);
+}
+
+void
+l2tp_diagnosis_feed_peer_terminated (L2tpDiagnosis *diag, const char *reason)
+{
+  g_return_if_fail (diag != NULL);
+  /* Without text it says no more than pppd's exit status will. */
+  if (reason && *reason)
+    diagnose (diag, L2TP_FAILURE_PPP_PEER_ENDED, reason);
 }
 
 void

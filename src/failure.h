@@ -38,7 +38,9 @@ typedef enum
   L2TP_FAILURE_PPP_AUTH,
   L2TP_FAILURE_PPP_LCP_TIMEOUT,
   L2TP_FAILURE_PPP_NO_KERNEL,
-  L2TP_FAILURE_PPP_FAILED, /* a: pppd's words */
+  L2TP_FAILURE_PPP_FAILED,         /* a: pppd's words */
+  L2TP_FAILURE_PPP_PEER_ENDED,     /* a: the server's Terminate-Request text */
+  L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, /* the server wants MPPE; MS-CHAP refused here */
   L2TP_FAILURE_NO_IP_CONFIG,
   L2TP_FAILURE_TIMEOUT,         /* a: the step, b: seconds */
   L2TP_FAILURE_CONNECTION_LOST, /* a: what ended */
@@ -81,6 +83,8 @@ void l2tp_diagnosis_clear (L2tpDiagnosis *diag);
 void l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg);
 /* One line xl2tpd wrote to stderr. */
 void l2tp_diagnosis_feed_xl2tpd (L2tpDiagnosis *diag, const char *line);
+/* The server ended LCP with this text (already printable). */
+void l2tp_diagnosis_feed_peer_terminated (L2tpDiagnosis *diag, const char *reason);
 /* pppd's exit status and last error, as the pppd plugin reports them. */
 void l2tp_diagnosis_feed_pppd (L2tpDiagnosis *diag, guint status, const char *message);
 

@@ -5,6 +5,10 @@
 
 #include "l2tp-ppp-interface-info.h"
 #include "log.h"
+#include "shared/value-check.h"
+
+/* The server's words, as much as a log line or a message should carry. */
+#define PEER_REASON_SHOW_MAX 200
 
 struct _L2tpPppListener
 {
@@ -76,6 +80,18 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
 
       g_variant_get (params, "(u&s)", &status, &message);
       l->events.exit_status (status, message, l->user_data);
+    }
+  else if (g_str_equal (method, "PeerRequestsMppe"))
+    l->events.peer_requests_mppe (l->user_data);
+  else if (g_str_equal (method, "PeerTerminated"))
+    {
+      const char *reason;
+      g_autofree char *shown = NULL;
+
+      /* The plugin cleaned it, but it is the server's text: again here. */
+      g_variant_get (params, "(&s)", &reason);
+      shown = l2tp_value_printable (reason, PEER_REASON_SHOW_MAX);
+      l->events.peer_terminated (shown, l->user_data);
     }
   g_dbus_method_invocation_return_value (invocation, NULL);
 }

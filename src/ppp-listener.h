@@ -22,6 +22,10 @@ typedef struct
   void (*ip4_config) (GVariant *config, gpointer user_data);
   void (*ip6_config) (GVariant *config, gpointer user_data);
   void (*exit_status) (guint status, const char *message, gpointer user_data);
+  /* The server's CCP asked for MPPE. */
+  void (*peer_requests_mppe) (gpointer user_data);
+  /* The server ended LCP; reason is its text, made printable again here. */
+  void (*peer_terminated) (const char *reason, gpointer user_data);
 } L2tpPppEvents;
 
 L2tpPppListener *l2tp_ppp_listener_new (GDBusConnection *bus, const L2tpPppEvents *events,

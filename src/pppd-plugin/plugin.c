@@ -3,7 +3,8 @@
  * nm-l2tp-ipsec-pppd-plugin.so: runs inside the pppd that xl2tpd starts for
  * us.  It asks nm-l2tp-ipsec-service for the password at PAP/CHAP time (so
  * the password is never in a file or on a command line) and reports the
- * phase, the negotiated IPv4/IPv6 configuration and pppd's exit status.
+ * phase, the negotiated IPv4/IPv6 configuration, pppd's exit status, and
+ * what the server asked for or said when it ended the link.
  *
  * This file is the glue to pppd: its option, hooks and notifiers.  The
  * D-Bus calls are in service-client.c, the dictionaries in ip-config.c.
@@ -15,6 +16,7 @@
 
 #include "exit-status.h"
 #include "ip-config.h"
+#include "peer-packet.h"
 #include "service-client.h"
 
 #define L2TP_PPP_EXPORT __attribute__ ((visibility ("default")))
@@ -26,6 +28,10 @@ L2TP_PPP_EXPORT char pppd_version[] = L2TP_PPPD_VERSION_STRING;
 L2TP_PPP_EXPORT void plugin_init (void);
 
 static gboolean exit_status_sent;
+static gboolean mppe_request_reported, terminate_reported;
+
+/* Another plugin's snoop hook (pppol2tp.so sets one on an LNS), still called. */
+static void (*previous_recv_hook) (unsigned char *frame, int len);
 
 /* Only for pppd's option dump ("dump"/"dryrun"); service-client.c keeps the name. */
 static char *bus_name_value;
@@ -178,6 +184,39 @@ on_ipv6_up (void *arg, int unused)
     log_failure ("could not send the IPv6 configuration", local_error);
 }
 
+/* Every frame pppd receives, before pppd handles it: the two things the
+ * service needs to know that pppd does not tell plugins. Each is reported
+ * once; the server repeats them on retransmission. */
+static void
+on_frame_received (unsigned char *frame, int len)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+
+  switch (l2tp_peer_packet_classify (frame, len > 0 ? (gsize) len : 0, &reason))
+    {
+    case L2TP_PEER_PACKET_MPPE_REQUEST:
+      if (mppe_request_reported)
+        break;
+      mppe_request_reported = TRUE;
+      info ("nm-l2tp-ipsec: the server asks for MPPE encryption");
+      if (!l2tp_ppp_client_peer_requests_mppe (&local_error))
+        log_failure ("could not report the server's MPPE request", local_error);
+      break;
+    case L2TP_PEER_PACKET_TERMINATE:
+      if (terminate_reported)
+        break;
+      terminate_reported = TRUE;
+      if (!l2tp_ppp_client_peer_terminated (reason, &local_error))
+        log_failure ("could not report the server's Terminate-Request", local_error);
+      break;
+    default:
+      break;
+    }
+  if (previous_recv_hook)
+    previous_recv_hook (frame, len);
+}
+
 void
 plugin_init (void)
 {
@@ -187,6 +226,8 @@ plugin_init (void)
   pap_passwd_hook = pap_passwd;
   chap_check_hook = check_hook;
   chap_passwd_hook = chap_passwd;
+  previous_recv_hook = snoop_recv_hook;
+  snoop_recv_hook = on_frame_received;
 
   l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_PHASE_CHANGE, on_phase_change, NULL);
   l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_EXIT, on_pppd_exit, NULL);

@@ -216,3 +216,16 @@ l2tp_ppp_client_set_exit_status (guint32 status, const char *message, GError **e
   return call_no_reply ("SetExitStatus",
                         g_variant_new ("(us)", status, message ? message : ""), error);
 }
+
+gboolean
+l2tp_ppp_client_peer_requests_mppe (GError **error)
+{
+  return call_no_reply ("PeerRequestsMppe", NULL, error);
+}
+
+gboolean
+l2tp_ppp_client_peer_terminated (const char *reason, GError **error)
+{
+  return call_no_reply ("PeerTerminated", g_variant_new ("(s)", reason ? reason : ""),
+                        error);
+}

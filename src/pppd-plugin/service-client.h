@@ -40,5 +40,9 @@ gboolean l2tp_ppp_client_set_ip4_config (GVariant *config, GError **error);
 gboolean l2tp_ppp_client_set_ip6_config (GVariant *config, GError **error);
 gboolean l2tp_ppp_client_set_exit_status (guint32 status, const char *message,
                                           GError **error);
+/* The server's CCP asked for MPPE; the server ended LCP with this text
+ * (already made printable by peer-packet.c). */
+gboolean l2tp_ppp_client_peer_requests_mppe (GError **error);
+gboolean l2tp_ppp_client_peer_terminated (const char *reason, GError **error);
 
 #endif

@@ -164,6 +164,29 @@ test_lab_sequences (void)
   l2tp_diagnosis_feed_pppd (&diag, 19, "CHAP authentication failed");
   g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PPP_AUTH);
   l2tp_diagnosis_clear (&diag);
+
+  /* The mikrotik-like server without MPPE: its CDN, its Terminate-Request
+   * text, then pppd's "hung up": the server's words are the message. */
+  l2tp_diagnosis_feed_xl2tpd (
+      &diag, "control_finish: Connection closed to 10.99.0.1, serial 1 ()");
+  l2tp_diagnosis_feed_peer_terminated (&diag,
+                                       "MPPE required but peer negotiation failed");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PPP_PEER_ENDED);
+  l2tp_diagnosis_feed_pppd (&diag, 16, "the link was hung up");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PPP_PEER_ENDED);
+  g_assert_cmpstr (diag.detail, ==, "MPPE required but peer negotiation failed");
+  l2tp_diagnosis_clear (&diag);
+
+  /* A wrong password: the server's "Authentication failed" yields to
+   * pppd's own verdict, which has the better message. */
+  l2tp_diagnosis_feed_peer_terminated (&diag, "Authentication failed");
+  l2tp_diagnosis_feed_pppd (&diag, 19, "MS-CHAP authentication failed: E=691");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PPP_AUTH);
+  l2tp_diagnosis_clear (&diag);
+
+  /* An empty Terminate-Request says nothing. */
+  l2tp_diagnosis_feed_peer_terminated (&diag, "");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_NONE);
 }
 
 static void
@@ -226,6 +249,19 @@ test_messages (void)
   g_assert_cmpstr (error->message, ==,
                    "PPP: the server refused the user name or password. Check them, and "
                    "the allowed authentication methods.");
+  {
+    g_autofree char *peer = l2tp_failure_message (
+        L2TP_FAILURE_PPP_PEER_ENDED, "MPPE required but peer negotiation failed", NULL);
+    g_autofree char *mschap
+        = l2tp_failure_message (L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, NULL, NULL);
+
+    g_assert_cmpstr (peer, ==,
+                     "PPP: the server ended the PPP link, saying \"MPPE required but "
+                     "peer negotiation failed\". Its log or administrator can tell what "
+                     "it expects.");
+    g_assert_true (g_str_has_prefix (mschap, "PPP: the server requires MPPE"));
+    g_assert_nonnull (strstr (mschap, "refuse-mschap-v2=no"));
+  }
   g_assert_cmpint (l2tp_failure_nm_reason (L2TP_FAILURE_IKE_NO_RESPONSE), ==,
                    NM_VPN_PLUGIN_FAILURE_CONNECT_FAILED);
 }

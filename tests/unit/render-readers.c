@@ -702,6 +702,8 @@ test_profile_load (const char *path, GError **error)
         = g_key_file_get_string (kf, "context", "gateway-addr", NULL);
   if (g_key_file_has_key (kf, "context", "esp-pfs", NULL))
     p->ctx.esp_pfs = g_key_file_get_boolean (kf, "context", "esp-pfs", NULL);
+  if (g_key_file_has_key (kf, "context", "ppp-mppe", NULL))
+    p->ctx.ppp_mppe = g_key_file_get_boolean (kf, "context", "ppp-mppe", NULL);
   return p;
 }
 

@@ -14,6 +14,7 @@ int (*pap_check_hook) (void);
 int (*pap_passwd_hook) (char *user, char *passwd);
 int (*chap_check_hook) (void);
 int (*chap_passwd_hook) (char *user, char *passwd);
+void (*snoop_recv_hook) (unsigned char *p, int len);
 ipcp_options ipcp_gotoptions[NUM_PPP];
 ipcp_options ipcp_hisoptions[NUM_PPP];
 ipv6cp_options ipv6cp_gotoptions[NUM_PPP];

@@ -367,12 +367,63 @@ test_exit_status (void)
   assert_no_pending_call ();
 }
 
+/* A received frame as pppd hands it to snoop_recv_hook. */
+static void
+receive_frame (const guint8 *frame, gsize len)
+{
+  g_autofree guint8 *copy = g_memdup2 (frame, len);
+
+  g_assert_nonnull (snoop_recv_hook);
+  snoop_recv_hook (copy, (int) len);
+}
+
+static void
+test_peer_mppe_request (void)
+{
+  /* CCP Configure-Request id 1: MPPE (18) stateless 128-bit. */
+  static const guint8 ccp[] = { 0xff, 0x03, 0x80, 0xfd, 0x01, 0x01, 0x00,
+                                0x0a, 0x12, 0x06, 0x01, 0x00, 0x00, 0x40 };
+  /* LCP Echo-Request: nothing to report. */
+  static const guint8 echo[]
+      = { 0xff, 0x03, 0xc0, 0x21, 0x09, 0x00, 0x00, 0x08, 0x2f, 0x44, 0x95, 0x05 };
+  g_autofree char *params = NULL;
+
+  receive_frame (echo, sizeof (echo));
+  receive_frame (ccp, sizeof (ccp));
+  params = pop_call ("PeerRequestsMppe");
+  g_assert_cmpstr (params, ==, "()");
+  /* The server retransmits its request: still one call. */
+  receive_frame (ccp, sizeof (ccp));
+  g_assert_cmpuint (fake_service_count_calls (service, "PeerRequestsMppe"), ==, 1);
+  assert_no_pending_call ();
+  g_assert_true (fake_pppd_log_contains ("the server asks for MPPE encryption"));
+}
+
+static void
+test_peer_terminated (void)
+{
+  /* LCP Terminate-Request with a newline and a tab in the server's text. */
+  static const guint8 term[]
+      = { 0xff, 0x03, 0xc0, 0x21, 0x05, 0x02, 0x00, 0x0f, 'M', 'P',
+          'P',  'E',  '\n', 'n',  'o',  '\t', 'w',  'a',  'y', 'x' };
+  g_autofree char *params = NULL;
+
+  receive_frame (term, sizeof (term));
+  params = pop_call ("PeerTerminated");
+  /* The length field (15) ends the text before the trailing "x". */
+  g_assert_cmpstr (params, ==, "('MPPE?no?way',)");
+  receive_frame (term, sizeof (term));
+  g_assert_cmpuint (fake_service_count_calls (service, "PeerTerminated"), ==, 1);
+  assert_no_pending_call ();
+}
+
 /* Every method of the XML was called and accepted with the XML's signature. */
 static void
 test_interface_covered (void)
 {
   static const char *const methods[]
-      = { "NeedSecrets", "SetState", "SetIp4Config", "SetIp6Config", "SetExitStatus" };
+      = { "NeedSecrets",   "SetState",         "SetIp4Config",  "SetIp6Config",
+          "SetExitStatus", "PeerRequestsMppe", "PeerTerminated" };
   gsize i;
 
   for (i = 0; i < G_N_ELEMENTS (methods); i++)
@@ -417,6 +468,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pppd-plugin/ip4-config-minimal", test_ip4_config_minimal);
   g_test_add_func ("/pppd-plugin/ip6-config", test_ip6_config);
   g_test_add_func ("/pppd-plugin/exit-status", test_exit_status);
+  g_test_add_func ("/pppd-plugin/peer-mppe-request", test_peer_mppe_request);
+  g_test_add_func ("/pppd-plugin/peer-terminated", test_peer_terminated);
   g_test_add_func ("/pppd-plugin/interface-covered", test_interface_covered);
 
   ret = g_test_run ();

@@ -110,6 +110,9 @@ server_report() {
 	} >"$LOG_DIR/srv-state.txt" 2>&1 || true
 }
 
+# server_pppd_log_has TEXT: the server's pppd logged TEXT.
+server_pppd_log_has() { grep -qF -- "$1" "$LOG_DIR/srv-pppd.log" 2>/dev/null; }
+
 # server_dropped COMMENT: packets the server's firewall rule COMMENT dropped.
 server_dropped() {
 	node_exec srv nft list chain inet lab-server input |

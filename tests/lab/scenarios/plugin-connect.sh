@@ -23,6 +23,15 @@ scenario_run() {
 	[[ $PFS == no ]] ||
 		check "the service retried Phase 2 with PFS after NO_PROPOSAL_CHOSEN" \
 			nm_service_log_has "offering the proposals with PFS"
+	# A server that requires MPPE ends the first PPP attempt (pppd cannot
+	# accept MPPE unless required): the service must have connected L2TP
+	# again with require-mppe, and MPPE must be on in the server's pppd.
+	if [[ $MPPE == required ]]; then
+		check "the service retried PPP with MPPE after the server's demand" \
+			nm_service_log_has "connecting the L2TP tunnel again with MPPE"
+		check "the server's pppd has MPPE on (srv-pppd.log)" \
+			server_pppd_log_has "MPPE 128-bit"
+	fi
 	tunnel_expect_esp_sas
 	tunnel_ping_office
 	tunnel_expect_dns "$(nm_vpn_dns lab-vpn)"
