@@ -139,17 +139,30 @@ add_mppe (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx)
     }
 }
 
+#define IPPARAM_NAME_PREFIX "nm-l2tp-ipsec-"
+#define IPPARAM_PREFIX      "nm-l2tp-ipsec-service-"
+
 char *
 l2tp_render_pppd_options (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
                           GError **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *ipparam = NULL;
 
   g_return_val_if_fail (cfg != NULL && ctx != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!l2tp_render_check_name (ctx, error)
-      || !add_word (out, "ipparam", "name", ctx->name, error)
+  if (!l2tp_render_check_name (ctx, error))
+    return NULL;
+  /* Debian's /etc/ppp/ip-up.d/0000usepeerdns leaves DNS to NetworkManager
+   * only for an ipparam matching "nm-*-service-*"; otherwise, on a system
+   * without resolvconf or systemd-resolved, it rewrites /etc/resolv.conf
+   * behind NetworkManager's back. */
+  ipparam
+      = g_str_has_prefix (ctx->name, IPPARAM_NAME_PREFIX)
+            ? g_strconcat (IPPARAM_PREFIX, ctx->name + strlen (IPPARAM_NAME_PREFIX), NULL)
+            : g_strconcat (IPPARAM_PREFIX, ctx->name, NULL);
+  if (!add_word (out, "ipparam", "name", ipparam, error)
       || !add_word (out, "plugin", "pppd_plugin", ctx->pppd_plugin, error))
     return NULL;
   if (ctx->bus_name

@@ -119,6 +119,43 @@ test_profile (gconstpointer data)
     }
 }
 
+/* Debian's /etc/ppp/ip-up.d/0000usepeerdns keeps its hands off resolv.conf
+ * only for an ipparam matching nm-*-service-* (NetworkManager's own). */
+static void
+test_ipparam_for_debian_scripts (void)
+{
+  g_autoptr (GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) secrets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpConfig) cfg = NULL;
+  g_autofree char *options = NULL;
+  g_auto (GStrv) lines = NULL;
+  L2tpRenderContext ctx;
+  guint found = 0;
+
+  g_hash_table_insert (data, "gateway", "vpn.example.org");
+  cfg = l2tp_config_new (data, secrets, &error);
+  g_assert_no_error (error);
+  test_context_init (&ctx);
+  options = l2tp_render_pppd_options (cfg, &ctx, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (options, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!g_str_has_prefix (lines[i], "ipparam "))
+        continue;
+      found++;
+      value = g_shell_unquote (lines[i] + strlen ("ipparam "), &error);
+      g_assert_no_error (error);
+      g_assert_true (g_pattern_match_simple ("nm-*-service-*", value));
+      /* Still names this connection. */
+      g_assert_nonnull (strstr (value, "5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f"));
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static int
 compare_names (const char *const *a, const char *const *b)
 {
@@ -150,5 +187,7 @@ main (int argc, char **argv)
       g_autofree char *test = g_strdup_printf ("/render/%s", (char *) names->pdata[i]);
       g_test_add_data_func (test, names->pdata[i], test_profile);
     }
+  g_test_add_func ("/render/pppd-ipparam-debian-scripts",
+                   test_ipparam_for_debian_scripts);
   return g_test_run ();
 }
