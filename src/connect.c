@@ -206,10 +206,21 @@ ppp_need_secrets (char **user, char **password, gpointer user_data)
   return TRUE;
 }
 
+/* pppd.h's PHASE_* (the same in 2.4.9 and 2.5). */
+#define PPPD_PHASE_DEAD       0
+#define PPPD_PHASE_DISCONNECT 10
+
 static void
 ppp_state (guint phase, gpointer user_data)
 {
+  L2tpConnect *c = user_data;
+
   l2tp_log_debug ("ppp: pppd phase %u", phase);
+  /* LCP is over (Terminate-Ack received, or given up): the tunnel may close
+   * while pppd runs its ip-down scripts and exits. */
+  if (c->stopping && c->xl2tpd
+      && (phase == PPPD_PHASE_DISCONNECT || phase == PPPD_PHASE_DEAD))
+    l2tp_xl2tpd_ppp_link_closed (c->xl2tpd);
 }
 
 static GVariant *

@@ -34,6 +34,8 @@ struct _L2tpXl2tpd
   guint timer_id;
   gboolean dialed, established, stopping, exited;
   gboolean hanging_up, tunnel_closed, killed;
+  gboolean ppp_link_closed; /* the hang-up went on before pppd exited */
+  gboolean stop_waits;      /* stop is done but for the hang-up's pppd waits */
   GDestroyNotify done;
   gpointer done_data;
   guint ppp_pending; /* hangup: pppd processes still ending */
@@ -127,6 +129,7 @@ on_dial_retry (gpointer user_data)
 
 static void read_log_line (L2tpXl2tpd *x);
 static void tunnel_closed (L2tpXl2tpd *x);
+static void stop_done (L2tpXl2tpd *x);
 
 static void
 on_log_line (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -295,7 +298,7 @@ static void
 tunnel_closed (L2tpXl2tpd *x)
 {
   x->tunnel_closed = TRUE;
-  if (x->hanging_up && x->ppp_pending == 0)
+  if (x->hanging_up && (x->ppp_pending == 0 || x->ppp_link_closed))
     hangup_done (x);
 }
 
@@ -319,8 +322,22 @@ on_pppd_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
   L2tpXl2tpd *x = user_data;
 
   l2tp_process_stop_finish (result, NULL);
-  if (--x->ppp_pending == 0)
+  if (--x->ppp_pending > 0)
+    return;
+  if (!x->ppp_link_closed)
     close_tunnel (x);
+  else if (x->stop_waits)
+    stop_done (x);
+}
+
+void
+l2tp_xl2tpd_ppp_link_closed (L2tpXl2tpd *x)
+{
+  if (!x->hanging_up || x->ppp_link_closed || x->ppp_pending == 0)
+    return;
+  x->ppp_link_closed = TRUE;
+  l2tp_log_info ("l2tp: PPP link closed; closing the tunnel while pppd exits");
+  close_tunnel (x);
 }
 
 void
@@ -367,12 +384,25 @@ l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data)
 /* ---- stop: xl2tpd itself and anything left ---------------------------- */
 
 static void
+stop_done (L2tpXl2tpd *x)
+{
+  x->stop_waits = FALSE;
+  if (x->done)
+    x->done (x->done_data); /* may free x */
+}
+
+static void
 stop_step_done (L2tpXl2tpd *x)
 {
   if (--x->pending > 0)
     return;
-  if (x->done)
-    x->done (x->done_data);
+  /* A hang-up that went on early still waits for pppd: x must outlive it. */
+  if (x->ppp_pending > 0)
+    {
+      x->stop_waits = TRUE;
+      return;
+    }
+  stop_done (x);
 }
 
 static void

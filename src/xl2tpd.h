@@ -40,6 +40,10 @@ gboolean l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_opt
  * socket (no ICMP "port unreachable" in clear) until IPsec is down.
  * No events after this. */
 void l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data);
+/* pppd's LCP is over (its plugin reported the disconnect phase): it sends
+ * nothing more, so the hang-up goes on with the tunnel without waiting for
+ * pppd's ip-down scripts and exit (l2tp_xl2tpd_stop() still waits for it). */
+void l2tp_xl2tpd_ppp_link_closed (L2tpXl2tpd *x);
 /* Teardown, second half (after l2tp_xl2tpd_hangup() and IPsec down, or
  * alone): ends xl2tpd (SIGTERM, SIGKILL only if ignored) and any pppd it
  * left; done runs when they are gone. No events after this. */
