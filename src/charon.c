@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "charon.h"
+#include "charon-early.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,9 +15,11 @@
 #include "runtime-dir.h"
 #include "vici-client.h"
 
-#define PROBE_TIMEOUT_MS  5000  /* a charon that answers does so at once */
-#define START_TIMEOUT_MS  30000 /* trimmed plugin list: ~0.2 s native */
-#define RETRY_MS          100   /* lock and socket retries */
+#define PROBE_TIMEOUT_MS 5000  /* a charon that answers does so at once */
+#define START_TIMEOUT_MS 30000 /* trimmed plugin list: ~0.2 s native */
+#define RETRY_MS                                                                         \
+  25                            /* lock and socket retries: cheap, and each              \
+                                 * wait is added to the connect time */
 #define STOP_GRACE_MS     10000 /* charon deletes its SAs on SIGTERM */
 #define PRIVATE_PID_FILE  "charon.pid"
 #define PRIVATE_CONF_FILE "strongswan.conf"
@@ -637,6 +640,15 @@ void
 l2tp_charon_use_async (const char *runtime_root, GCancellable *cancellable,
                        GAsyncReadyCallback callback, gpointer user_data)
 {
+  /* Same process, same user marker: this use stands for the early one. */
+  l2tp_charon_early_forget ();
+  l2tp_charon_use_fresh_async (runtime_root, cancellable, callback, user_data);
+}
+
+void
+l2tp_charon_use_fresh_async (const char *runtime_root, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   UseData *data = g_new0 (UseData, 1);
   GError *error = NULL;
@@ -783,6 +795,13 @@ l2tp_charon_unuse_async (L2tpCharonUse *use, GAsyncReadyCallback callback,
       return;
     }
   on_unuse_lock_retry (task);
+}
+
+void
+l2tp_charon_use_forget (L2tpCharonUse *use)
+{
+  if (use)
+    use_free (use);
 }
 
 void

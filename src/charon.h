@@ -20,9 +20,13 @@ G_BEGIN_DECLS
 typedef struct _L2tpCharonUse L2tpCharonUse;
 
 /* Finds or starts charon and registers this connection as one of its users.
- * Errors are in L2TP_FAILURE_ERROR (missing program, charon unusable). */
+ * Errors are in L2TP_FAILURE_ERROR (missing program, charon unusable). A
+ * use made early (charon-early.h) is taken over: its charon is found ready. */
 void l2tp_charon_use_async (const char *runtime_root, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data);
+/* The same without looking at the early use (for charon-early.c). */
+void l2tp_charon_use_fresh_async (const char *runtime_root, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data);
 L2tpCharonUse *l2tp_charon_use_finish (GAsyncResult *result, GError **error);
 
 const char *l2tp_charon_use_get_socket (L2tpCharonUse *use);
@@ -34,5 +38,8 @@ gboolean l2tp_charon_use_is_private (L2tpCharonUse *use);
 void l2tp_charon_unuse_async (L2tpCharonUse *use, GAsyncReadyCallback callback,
                               gpointer user_data);
 void l2tp_charon_unuse_finish (GAsyncResult *result);
+/* Frees use without ending it: another use of this process (the same user
+ * marker) stands for it. */
+void l2tp_charon_use_forget (L2tpCharonUse *use);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "charon-early.h"
 #include "failure.h"
 #include "ipsec-backend.h"
 #include "l2tp-port.h"
@@ -76,6 +77,7 @@ struct _L2tpConnect
   L2tpDiagnosis diag;
 
   Step step;
+  guint begin_id;
   guint step_timer;
   GCancellable *cancellable;
   const IpsecBackend *backend;
@@ -120,6 +122,7 @@ l2tp_connect_free (L2tpConnect *c)
   if (!c)
     return;
   g_cancellable_cancel (c->cancellable);
+  g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
   g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
@@ -649,6 +652,7 @@ preflight_network (L2tpConnect *c)
     step_enter (c, STEP_IPSEC);
   else
     {
+      l2tp_charon_early_release (NULL, NULL); /* not needed after all */
       l2tp_log_warn ("IPsec is off for this connection (ipsec-enabled): L2TP and PPP "
                      "travel unencrypted");
       step_enter (c, STEP_L2TP);
@@ -747,19 +751,19 @@ step_enter (L2tpConnect *c, Step step)
     }
 }
 
-void
-l2tp_connect_start (L2tpConnect *c)
+static gboolean
+begin (gpointer user_data)
 {
+  L2tpConnect *c = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *stamp = l2tp_runtime_pid_stamp ();
 
-  g_return_if_fail (c->step == STEP_NONE);
-
+  c->begin_id = 0;
   c->dir = l2tp_runtime_dir_create (c->runtime_root, c->id, &error);
   if (!c->dir || !l2tp_runtime_write_file (c->dir, L2TP_SERVICE_PID_FILE, stamp, &error))
     {
       fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-      return;
+      return G_SOURCE_REMOVE;
     }
   if (c->bus)
     {
@@ -767,11 +771,24 @@ l2tp_connect_start (L2tpConnect *c)
       if (!c->ppp)
         {
           fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-          return;
+          return G_SOURCE_REMOVE;
         }
     }
   l2tp_log_notice ("connecting %s (runtime directory %s)", c->name, c->dir);
   step_enter (c, STEP_PREFLIGHT);
+  return G_SOURCE_REMOVE;
+}
+
+void
+l2tp_connect_start (L2tpConnect *c)
+{
+  g_return_if_fail (c->step == STEP_NONE && c->begin_id == 0);
+
+  /* From the main loop, after Connect has returned: a failure found at
+   * once (a missing program, an IPv6 gateway) must reach libnm as a
+   * Failure of a started connection, not during its Connect call, which
+   * libnm would not pass on (NetworkManager then waited for its timeout). */
+  c->begin_id = g_idle_add (begin, c);
 }
 
 /* ---- stopping: PPP, L2TP, IPsec, xl2tpd, then files ------------------- */
@@ -850,6 +867,7 @@ l2tp_connect_stop (L2tpConnect *c)
     return;
   c->stopping = TRUE;
   l2tp_log_info ("stopping %s", c->name);
+  g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   if (c->ppp_retrying)

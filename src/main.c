@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "log.h"
+#include "memory-limits.h"
 #include "runtime-dir.h"
 #include "service.h"
 #include "shared/settings-table.h"
@@ -23,6 +24,8 @@ static void
 quit_when_idle (App *app)
 {
   app->quit_requested = TRUE;
+  if (app->service)
+    l2tp_service_shutdown (app->service);
   if (!app->service || !l2tp_service_is_busy (app->service))
     g_main_loop_quit (app->loop);
   else
@@ -75,6 +78,8 @@ main (int argc, char *argv[])
     { NULL },
   };
   App app = { 0 };
+
+  l2tp_memory_no_huge_pages (); /* before the first thread */
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

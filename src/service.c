@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "charon-early.h"
 #include "connect.h"
 #include "failure.h"
 #include "log.h"
@@ -16,6 +17,7 @@ struct _L2tpService
   L2tpConnect *connect;  /* the current attempt or connection */
   L2tpConnect *stopping; /* the previous one, still tearing down */
   L2tpConnect *queued;   /* started once the previous one is gone */
+  gboolean releasing;    /* the charon prepared early, at exit */
   char *bus_name;
 };
 
@@ -275,7 +277,25 @@ real_disconnect (NMVpnServicePlugin *plugin, GError **error)
 gboolean
 l2tp_service_is_busy (L2tpService *self)
 {
-  return self->connect != NULL || self->stopping != NULL || self->queued != NULL;
+  return self->connect != NULL || self->stopping != NULL || self->queued != NULL
+         || self->releasing;
+}
+
+static void
+on_early_charon_released (gpointer user_data)
+{
+  L2tpService *self = user_data;
+
+  self->releasing = FALSE;
+  if (!l2tp_service_is_busy (self))
+    g_signal_emit (self, signals[SIGNAL_IDLE], 0);
+}
+
+void
+l2tp_service_shutdown (L2tpService *self)
+{
+  if (!self->releasing)
+    self->releasing = l2tp_charon_early_release (on_early_charon_released, self);
 }
 
 static void
@@ -321,7 +341,10 @@ l2tp_service_new (const char *bus_name, gboolean watch_peer, GError **error)
       L2TP_TYPE_SERVICE, NULL, error, NM_VPN_SERVICE_PLUGIN_DBUS_SERVICE_NAME, bus_name,
       NM_VPN_SERVICE_PLUGIN_DBUS_WATCH_PEER, watch_peer, NULL);
 
-  if (self)
-    self->bus_name = g_strdup (bus_name);
+  if (!self)
+    return NULL;
+  self->bus_name = g_strdup (bus_name);
+  /* NetworkManager asks for secrets first: charon starts meanwhile. */
+  l2tp_charon_early_start (L2TP_RUNTIME_ROOT);
   return self;
 }

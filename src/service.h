@@ -16,5 +16,9 @@ L2tpService *l2tp_service_new (const char *bus_name, gboolean watch_peer, GError
 
 /* TRUE while a connection is being torn down (the process must not exit). */
 gboolean l2tp_service_is_busy (L2tpService *service);
+/* The process is about to exit: ends what was prepared for a connection
+ * that never came (charon started early). Busy until that is done, then
+ * "idle". */
+void l2tp_service_shutdown (L2tpService *service);
 
 G_END_DECLS

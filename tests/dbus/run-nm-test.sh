@@ -194,7 +194,13 @@ check "NeedSecrets: nothing missing" need "('',)" "'gateway': 'vpn.example.com',
 check "NeedSecrets: PSK missing" need "('vpn',)" "'gateway': 'vpn.example.com', 'ipsec-enabled': 'yes'" "'password': 'p'"
 check "NeedSecrets: TLS needs no password" need "('',)" "'gateway': 'vpn.example.com', 'user-auth-type': 'tls', 'user-cert': '/c.pem'" ""
 check "NeedSecrets: a bad key is refused by name" need "bogus-key" "'gateway': 'vpn.example.com', 'bogus-key': 'x'" ""
+check "the service got charon ready before any Connect" \
+	grep -q "charon: getting charon ready before the connection asks" "$work/service-test.log"
 kill "$svc"; wait "$svc" 2>/dev/null
+# No Connect came: the charon use it prepared ends with it.
+check "a service that only answered NeedSecrets leaves no charon use" \
+	sh -c '! grep -qs "STRONGSWAN_CONF=/run/nm-l2tp-ipsec" /proc/[0-9]*/environ &&
+		! ls /run/nm-l2tp-ipsec/charon/user-* >/dev/null 2>&1'
 
 # ---- 2. a bad key through nmcli -----------------------------------------
 nmcli con add type vpn con-name bad ifname '*' vpn-type l2tp \
@@ -204,6 +210,21 @@ check "nmcli con up with a bad key fails" test $? -ne 0
 echo "$out" | sed 's/^/# nmcli: /'
 check "NetworkManager's log names the bad key" \
 	grep -q "NeedSecrets request #1 failed: .*bogus-key: unknown key in vpn.data" "$work/nm.log"
+
+# ---- 2b. a failure found at once, before anything starts -------------------
+# xl2tpd reaches IPv4 servers only: refused in preflight. The failure must
+# reach NetworkManager as the plugin's own, not after libnm's connect timer
+# (a failure during the Connect call itself was not passed on).
+nmcli con add type vpn con-name v6 ifname '*' vpn-type l2tp \
+	vpn.data "gateway=2001:db8::1, user=u, ipsec-enabled=yes, ipsec-psk-flags=0, password-flags=0" \
+	vpn.secrets "password=p, ipsec-psk=k" >/dev/null
+out=$(timeout 120 nmcli con up v6 2>&1)
+check "nmcli con up with an IPv6 gateway fails" test $? -ne 0
+echo "$out" | sed 's/^/# nmcli: /'
+check "the service names the setting (gateway: IPv4 only)" \
+	grep -q "Settings: gateway: xl2tpd reaches IPv4 servers only" "$work/service.log"
+check "the failure went to NetworkManager at once (no connect timer)" \
+	sh -c '! grep -q "Connect timer expired" "$1"' sh "$work/service.log"
 
 # ---- 3. a real attempt, stopped by this kernel at IPsec phase 2 ------------
 nmcli con add type vpn con-name corp ifname '*' vpn-type l2tp \
