@@ -732,6 +732,16 @@ unuse_locked (GTask *task)
   GPid pid;
 
   unlink (marker);
+  if (!data->use->is_private)
+    {
+      /* The system's charon is not ours to stop; our lock file and
+       * directory go when no private charon and no other user needs them. */
+      if (count_other_users (data->use->dir) == 0 && private_pid (data->use->dir) == 0)
+        remove_private_files (data->use->dir);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
   if (count_other_users (data->use->dir) > 0)
     {
       l2tp_log_debug ("charon: still used by other connections");
@@ -787,13 +797,6 @@ l2tp_charon_unuse_async (L2tpCharonUse *use, GAsyncReadyCallback callback,
   data->deadline = g_get_monotonic_time () + START_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
   g_task_set_task_data (task, data, (GDestroyNotify) unuse_data_free);
 
-  if (!use->is_private)
-    {
-      /* The system's charon is not ours to stop. */
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
   on_unuse_lock_retry (task);
 }
 

@@ -33,6 +33,7 @@ l2tp_failure_layer (L2tpFailure failure)
     case L2TP_FAILURE_IKE_NO_PROPOSAL:
     case L2TP_FAILURE_PSK_MISMATCH:
     case L2TP_FAILURE_IKE_AUTH:
+    case L2TP_FAILURE_IKE_CERT:
     case L2TP_FAILURE_IKE_NO_RESPONSE:
       return L2TP_LAYER_IKE;
     case L2TP_FAILURE_ESP_NO_PROPOSAL:
@@ -139,6 +140,13 @@ describe (L2tpFailure failure, const char *a, const char *b)
     case L2TP_FAILURE_IKE_AUTH:
       return g_strdup_printf (_ ("authentication failed (%s). Check the pre-shared key "
                                  "or certificates and the remote ID (ipsec-remote-id)."),
+                              S (a));
+    case L2TP_FAILURE_IKE_CERT:
+      return g_strdup_printf (_ ("the certificates did not authenticate (%s). Check "
+                                 "that machine-ca is the CA that signed the server's "
+                                 "certificate, that machine-cert and machine-key "
+                                 "belong together, and the remote ID "
+                                 "(ipsec-remote-id)."),
                               S (a));
     case L2TP_FAILURE_IKE_NO_RESPONSE:
       return g_strdup_printf (_ ("no answer from the server %s. It may be down or not "
@@ -317,6 +325,11 @@ l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg)
         diag->failure = L2TP_FAILURE_NONE;
       diagnose (diag, L2TP_FAILURE_PSK_MISMATCH, NULL);
     }
+  /* Certificates: the server's signature does not verify with a CA we
+   * trust, or charon holds no key for our certificate. */
+  else if ((has (msg, "no trusted ") && has (msg, " public key found for"))
+           || has (msg, "no private key found for"))
+    diagnose (diag, L2TP_FAILURE_IKE_CERT, msg);
   else if (has (msg, "AUTHENTICATION_FAILED") || has (msg, "authentication of")
            || has (msg, "no shared key found"))
     {

@@ -29,6 +29,7 @@ typedef enum
   L2TP_FAILURE_ESP_NO_PROPOSAL, /* a: what we offered */
   L2TP_FAILURE_PSK_MISMATCH,
   L2TP_FAILURE_IKE_AUTH,        /* a: charon's words */
+  L2TP_FAILURE_IKE_CERT,        /* a: charon's words */
   L2TP_FAILURE_IKE_NO_RESPONSE, /* a: the server */
   L2TP_FAILURE_KERNEL_NO_ESP,
   L2TP_FAILURE_IPSEC_FAILED, /* a: charon's words */

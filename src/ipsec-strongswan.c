@@ -2,23 +2,30 @@
 /* IPsec through strongSwan's charon over VICI.
  *
  * up:   charon (system or private) → our own VICI connection → events
- *       control-log, ike-updown, child-updown → load-shared → load-conn →
- *       initiate (child and IKE SA named ctx->name), which answers once the
- *       CHILD_SA is installed or has failed.
- * down: terminate → unload-conn → unload-shared → close → release charon.
+ *       control-log, ike-updown, child-updown → load-shared (PSK) or, with
+ *       certificates, get-keys + load-key → load-conn → initiate (child and
+ *       IKE SA named ctx->name), which answers once the CHILD_SA is
+ *       installed or has failed.
+ * down: terminate → unload-conn → unload-shared or unload-key → close →
+ *       release charon.
  * Every name we load is ctx->name ("nm-l2tp-ipsec-<uuid>"), so events of
- * other SAs in a shared charon are told apart and nothing else is touched. */
+ * other SAs in a shared charon are told apart and nothing else is touched.
+ * A private key has no name: it is known by its ID, and one that charon
+ * held before we came (loaded by swanctl) is used but never unloaded. */
 #include "ipsec-backend.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "charon.h"
+#include "key-file.h"
 #include "log.h"
 #include "runtime-dir.h"
+#include "shared/private-key.h"
 #include "shared/render-swanctl.h"
 #include "vici-client.h"
 
 #define TERMINATE_TIMEOUT_MS 5000
+#define KEY_NAME(id)         (l2tp_key_get (id)->name)
 
 struct _IpsecSession
 {
@@ -32,6 +39,8 @@ struct _IpsecSession
   L2tpCharonUse *charon;
   ViciClient *client;
   gboolean loaded_shared, loaded_conn;
+  L2tpPrivateKey *key; /* decrypted machine key, until load-key is sent */
+  char *key_id;        /* its ID, once load-key was sent: unloaded going down */
   int up_step;         /* UpStep */
   gboolean up_pending; /* an up request is on its way */
   gboolean is_up;
@@ -73,6 +82,8 @@ session_free (IpsecSession *s)
       vici_client_close (s->client);
       g_clear_object (&s->client);
     }
+  g_clear_pointer (&s->key, l2tp_private_key_free);
+  g_free (s->key_id);
   g_free (s);
 }
 
@@ -223,6 +234,8 @@ typedef enum
   UP_REGISTER_IKE,
   UP_REGISTER_CHILD,
   UP_LOAD_SHARED,
+  UP_GET_KEYS,
+  UP_LOAD_KEY,
   UP_LOAD_CONN,
   UP_INITIATE,
   UP_DONE,
@@ -255,6 +268,40 @@ on_registered (GObject *source, GAsyncResult *result, gpointer user_data)
   run_up_step (s);
 }
 
+static const char *
+up_command (int step)
+{
+  switch (step)
+    {
+    case UP_LOAD_SHARED:
+      return "load-shared";
+    case UP_GET_KEYS:
+      return "get-keys";
+    case UP_LOAD_KEY:
+      return "load-key";
+    case UP_LOAD_CONN:
+      return "load-conn";
+    default:
+      return "initiate";
+    }
+}
+
+/* charon's ID for the key it loaded rules the unload-key going down. */
+static void
+key_loaded (IpsecSession *s, const ViciMessage *answer)
+{
+  const char *id = vici_message_get_str (answer, "id");
+
+  if (l2tp_private_key_id_is_valid (id) && g_ascii_strcasecmp (id, s->key_id) != 0)
+    {
+      l2tp_log_notice ("ipsec: charon gave the machine key the ID %s, not %s", id,
+                       s->key_id);
+      g_free (s->key_id);
+      s->key_id = g_strdup (id);
+    }
+  l2tp_log_info ("ipsec: machine key %s loaded", s->key_id);
+}
+
 static void
 on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -262,9 +309,7 @@ on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (ViciMessage) answer
       = vici_client_request_finish (VICI_CLIENT (source), result, &error);
-  const char *what = s->up_step == UP_LOAD_SHARED ? "load-shared"
-                     : s->up_step == UP_LOAD_CONN ? "load-conn"
-                                                  : "initiate";
+  const char *what = up_command (s->up_step);
 
   if (!answer)
     {
@@ -292,6 +337,8 @@ on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (s->up_step == UP_LOAD_SHARED)
     s->loaded_shared = TRUE;
+  else if (s->up_step == UP_LOAD_KEY)
+    key_loaded (s, answer);
   else if (s->up_step == UP_LOAD_CONN)
     s->loaded_conn = TRUE;
   s->up_step++;
@@ -302,6 +349,103 @@ static void
 request (IpsecSession *s, const char *command, ViciMessage *args)
 {
   vici_client_request_async (s->client, command, args, s->cancellable, on_answer, s);
+}
+
+/* ---- the machine key (certificates) ----------------------------------- */
+
+/* A certificate file charon cannot read, or a machine key that is missing,
+ * is not a key or does not decrypt: said now with the setting's name, not
+ * as an authentication failure later. charon reads the certificates
+ * itself; the key we read (as root) and decrypt, since load-key takes it
+ * decrypted. */
+static gboolean
+read_machine_key (IpsecSession *s, GError **error)
+{
+  static const L2tpKeyId files[] = { L2TP_KEY_MACHINE_CA, L2TP_KEY_MACHINE_CERT };
+  const char *name = KEY_NAME (L2TP_KEY_MACHINE_KEY);
+  const char *path = l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_KEY);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  const guint8 *data;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *file = l2tp_config_get (s->cfg, files[i]);
+
+      if (file && !l2tp_key_file_check (KEY_NAME (files[i]), file, error))
+        return FALSE;
+    }
+  if (!path)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("%s: required when machine-auth-type is tls"), name);
+      return FALSE;
+    }
+  bytes = l2tp_key_file_read (name, path, error);
+  if (!bytes)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  s->key = l2tp_private_key_decode (
+      data, len, l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_CERTPASS), &local);
+  if (!s->key)
+    {
+      gboolean password = g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                           L2TP_PRIVATE_KEY_ERROR_NEEDS_PASSWORD)
+                          || g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                              L2TP_PRIVATE_KEY_ERROR_BAD_PASSWORD);
+
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: %s: %s%s%s%s", name, path, local->message, password ? " (" : "",
+                   password ? KEY_NAME (L2TP_KEY_MACHINE_CERTPASS) : "",
+                   password ? ")" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* get-keys: a key charon holds already (swanctl loaded it) is not ours. */
+static void
+on_keys (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ViciMessage) answer
+      = vici_client_request_finish (VICI_CLIENT (source), result, &error);
+
+  if (!answer && up_cancelled (s, error))
+    return;
+  if (answer && s->going_down)
+    {
+      up_cancelled (s, NULL);
+      return;
+    }
+  if (!answer)
+    l2tp_log_debug ("ipsec: get-keys: %s", error->message);
+  else if (l2tp_private_key_list_has (answer, l2tp_private_key_get_id (s->key)))
+    {
+      l2tp_log_notice ("ipsec: charon holds the machine key %s already; using it "
+                       "and leaving it there",
+                       l2tp_private_key_get_id (s->key));
+      g_clear_pointer (&s->key, l2tp_private_key_free);
+    }
+  s->up_step++;
+  run_up_step (s);
+}
+
+static void
+send_key (IpsecSession *s)
+{
+  g_autoptr (L2tpPrivateKey) key = g_steal_pointer (&s->key);
+  g_autoptr (ViciMessage) msg = l2tp_private_key_load_message (key);
+
+  /* From now on charon may hold it, whatever becomes of the answer. */
+  s->key_id = g_strdup (l2tp_private_key_get_id (key));
+  l2tp_log_info ("ipsec: loading the machine key %s (%s)", s->key_id,
+                 l2tp_private_key_get_type (key));
+  /* Encoded at once: our copies are wiped right after. */
+  request (s, "load-key", msg);
+  l2tp_private_key_wipe_message (msg);
 }
 
 static void
@@ -322,7 +466,7 @@ run_up_step (IpsecSession *s)
     case UP_LOAD_SHARED:
       if (l2tp_config_machine_tls (s->cfg))
         {
-          /* Certificates: no shared key (loading the key is not done yet). */
+          /* Certificates: no shared key, the machine key instead. */
           s->up_step++;
           run_up_step (s);
           return;
@@ -334,6 +478,29 @@ run_up_step (IpsecSession *s)
           return;
         }
       request (s, "load-shared", msg);
+      return;
+    case UP_GET_KEYS:
+      if (!l2tp_config_machine_tls (s->cfg))
+        {
+          s->up_step = UP_LOAD_CONN;
+          run_up_step (s);
+          return;
+        }
+      if (!read_machine_key (s, &error))
+        {
+          fail_with (s, L2TP_FAILURE_BAD_SETTINGS, error->message);
+          return;
+        }
+      vici_client_request_async (s->client, "get-keys", NULL, s->cancellable, on_keys, s);
+      return;
+    case UP_LOAD_KEY:
+      if (!s->key)
+        {
+          s->up_step++;
+          run_up_step (s);
+          return;
+        }
+      send_key (s);
       return;
     case UP_LOAD_CONN:
       msg = l2tp_render_swanctl_conn (s->cfg, s->ctx, &error);
@@ -422,6 +589,7 @@ typedef enum
   DOWN_TERMINATE,
   DOWN_UNLOAD_CONN,
   DOWN_UNLOAD_SHARED,
+  DOWN_UNLOAD_KEY,
   DOWN_CLOSE,
   DOWN_UNUSE,
   DOWN_DONE,
@@ -541,6 +709,19 @@ down_run (DownOp *op)
       if (connected && !l2tp_config_machine_tls (s->cfg))
         {
           down_request (op, "unload-shared", "id");
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_UNLOAD_KEY:
+      if (connected && s->key_id)
+        {
+          g_autoptr (ViciMessage) msg = l2tp_private_key_unload_message (s->key_id);
+
+          l2tp_log_info ("ipsec: unloading the machine key %s", s->key_id);
+          vici_client_request_async (s->client, "unload-key", msg, NULL, on_down_answer,
+                                     op);
           return;
         }
       op->step++;

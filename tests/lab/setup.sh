@@ -10,7 +10,7 @@ set -euo pipefail
 
 PACKAGES=(
 	qemu-system-x86 busybox-static cpio kmod
-	strongswan-charon strongswan-swanctl libstrongswan-standard-plugins
+	strongswan-charon strongswan-swanctl libstrongswan-standard-plugins strongswan-pki
 	xl2tpd ppp network-manager dbus
 	tcpdump iproute2 nftables iputils-ping procps psmisc util-linux
 	meson ninja-build

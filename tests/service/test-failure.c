@@ -190,6 +190,31 @@ test_lab_sequences (void)
 }
 
 static void
+test_certificates (void)
+{
+  L2tpDiagnosis diag = { 0 };
+  g_autofree char *message = NULL;
+
+  /* charon 5.9's words when the server's certificate is not from our CA. */
+  l2tp_diagnosis_feed_charon (&diag, "no trusted RSA public key found for 'CN=vpn'");
+  l2tp_diagnosis_feed_charon (&diag, "received AUTHENTICATION_FAILED error notify");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_IKE_CERT);
+  message = l2tp_failure_message (diag.failure, diag.detail, NULL);
+  g_assert_true (g_str_has_prefix (
+      message, "IPsec (IKE phase 1): the certificates did not authenticate (no trusted "
+               "RSA public key found for 'CN=vpn')."));
+  g_assert_nonnull (strstr (message, "machine-ca"));
+  l2tp_diagnosis_clear (&diag);
+
+  /* Our certificate without its key in charon. */
+  l2tp_diagnosis_feed_charon (&diag, "no private key found for 'CN=laptop'");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_IKE_CERT);
+  g_assert_cmpint (l2tp_failure_nm_reason (diag.failure), ==,
+                   NM_VPN_PLUGIN_FAILURE_CONNECT_FAILED);
+  l2tp_diagnosis_clear (&diag);
+}
+
+static void
 test_pppd (void)
 {
   L2tpDiagnosis diag = { 0 };
@@ -280,6 +305,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/failure/generic-yields", test_generic_yields);
   g_test_add_func ("/failure/phase1-recovered", test_phase1_recovered);
   g_test_add_func ("/failure/pppd", test_pppd);
+  g_test_add_func ("/failure/certificates", test_certificates);
   g_test_add_func ("/failure/lab-sequences", test_lab_sequences);
   g_test_add_func ("/failure/messages", test_messages);
   return g_test_run ();

@@ -1,10 +1,11 @@
 # The L2TP/IPsec server in node "srv", built from the loaded profile:
-# charon (swanctl, IKEv1 PSK, transport mode) + xl2tpd LNS + pppd, and a
-# firewall that drops L2TP not carried by IPsec. Sourced, never run.
+# charon (swanctl, IKEv1 PSK or certificates, transport mode) + xl2tpd LNS +
+# pppd, and a firewall that drops L2TP not carried by IPsec. Sourced, never run.
 
 server_start() {
 	server_firewall
 	strongswan_conf srv
+	[[ $AUTH != certificates ]] || server_certificates
 	server_swanctl_conf
 	server_xl2tpd_conf
 	server_ppp_options
@@ -31,6 +32,60 @@ server_firewall() {
 	NFT
 }
 
+# AUTH=certificates: a CA, the server's certificate and key, and the
+# client's (CLIENT_CA, CLIENT_CERT, CLIENT_KEY, and CLIENT_KEY_ENCRYPTED with
+# KEY_PASSWORD), made now with strongSwan's pki; the key encrypted by
+# openssl (PKCS#8, AES-256), which pki does not do. RSA everywhere: IKEv1
+# Main Mode has one authentication method for both ends.
+server_certificates() {
+	local pki etc cli conf
+	command -v pki >/dev/null || skip "strongSwan's pki is not installed (apt install strongswan-pki)"
+	pki=$(node_dir srv)/pki
+	etc=$(node_dir srv)/etc/swanctl
+	cli=$(node_dir cli)/certs
+	mkdir -p "$pki" "$cli" "$etc/x509" "$etc/x509ca" "$etc/private"
+	chmod 700 "$pki" "$cli"
+	# pki loads every plugin by default: ~20 s under TCG; these suffice.
+	conf=$pki/strongswan.conf
+	echo 'pki { load = random nonce openssl pem pkcs1 pkcs8 x509 pubkey sha1 sha2 gmp }' >"$conf"
+	STRONGSWAN_CONF=$conf pki --gen --type rsa --size 2048 --outform pem >"$pki/ca.key"
+	STRONGSWAN_CONF=$conf pki --self --ca --lifetime 30 --in "$pki/ca.key" --type rsa \
+		--dn "CN=nm-l2tp-ipsec lab CA" --outform pem >"$pki/ca.pem"
+	local who
+	for who in server client; do
+		STRONGSWAN_CONF=$conf pki --gen --type rsa --size 2048 --outform pem >"$pki/$who.key"
+		STRONGSWAN_CONF=$conf pki --pub --in "$pki/$who.key" --type rsa |
+			STRONGSWAN_CONF=$conf pki --issue --lifetime 30 --cacert "$pki/ca.pem" \
+				--cakey "$pki/ca.key" --dn "CN=lab-$who" --outform pem >"$pki/$who.pem"
+	done
+	cp "$pki/ca.pem" "$etc/x509ca/ca.pem"
+	cp "$pki/server.pem" "$etc/x509/server.pem"
+	cp "$pki/server.key" "$etc/private/server.key"
+	CLIENT_CA=$cli/ca.pem CLIENT_CERT=$cli/client.pem CLIENT_KEY=$cli/client.key
+	CLIENT_KEY_ENCRYPTED=$cli/client-encrypted.key KEY_PASSWORD=lab-keypass-$PROFILE
+	cp "$pki/ca.pem" "$CLIENT_CA"
+	cp "$pki/client.pem" "$CLIENT_CERT"
+	cp "$pki/client.key" "$CLIENT_KEY"
+	openssl pkcs8 -topk8 -v2 aes-256-cbc -in "$CLIENT_KEY" -passout "pass:$KEY_PASSWORD" \
+		-out "$CLIENT_KEY_ENCRYPTED"
+	chmod 600 "$pki"/*.key "$etc/private/server.key" "$CLIENT_KEY" "$CLIENT_KEY_ENCRYPTED"
+	check "pki made the client's certificate" grep -q 'BEGIN CERTIFICATE' "$CLIENT_CERT"
+}
+
+# The server's authentication: a PSK, or its certificate and the lab CA's
+# (files that swanctl --load-all loads from x509/, x509ca/ and private/).
+server_swanctl_auth() {
+	if [[ $AUTH == certificates ]]; then
+		echo "local { auth = pubkey
+				certs = server.pem }
+			remote { auth = pubkey
+				cacerts = ca.pem }"
+	else
+		echo "local { auth = psk }
+			remote { auth = psk }"
+	fi
+}
+
 server_swanctl_conf() {
 	local etc
 	etc=$(node_dir srv)/etc/swanctl
@@ -40,8 +95,7 @@ server_swanctl_conf() {
 				version = 1
 				local_addrs = $SERVER_IP
 				proposals = $(swanctl_ike_proposals)
-				local { auth = psk }
-				remote { auth = psk }
+				$(server_swanctl_auth)
 				children {
 					l2tp {
 						mode = transport
