@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "charon.h"
 #include "charon-early.h"
+#include "charon-users.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,8 +24,6 @@
 #define PRIVATE_CONF_FILE "strongswan.conf"
 #define PRIVATE_SOCKET    "charon.vici"
 #define PRIVATE_OUTPUT    "charon.out"
-#define LOCK_FILE         "lock"
-#define USER_PREFIX       "user-"
 
 /* What L2TP/IPsec needs of charon, nothing more: starts in a fraction of a
  * second instead of loading all 60 Debian plugins. 3DES comes from openssl
@@ -96,69 +93,6 @@ l2tp_charon_use_is_private (L2tpCharonUse *use)
   return use->is_private;
 }
 
-/* ---- the lock between service instances ------------------------------- */
-
-/* -1, or an fd holding an exclusive flock on dir/lock (the path still names
- * the locked file: a releaser may have removed it meanwhile). */
-static int
-try_lock (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, LOCK_FILE, NULL);
-  struct stat st_fd, st_path;
-  int fd = open (path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
-
-  if (fd < 0)
-    return -1;
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0 || fstat (fd, &st_fd) != 0
-      || stat (path, &st_path) != 0 || st_fd.st_ino != st_path.st_ino)
-    {
-      close (fd);
-      return -1;
-    }
-  return fd;
-}
-
-static void
-unlock (int *fd)
-{
-  if (*fd >= 0)
-    close (*fd); /* drops the flock */
-  *fd = -1;
-}
-
-static char *
-marker_path (const char *dir)
-{
-  g_autofree char *name = g_strdup_printf (USER_PREFIX "%ld", (long) getpid ());
-
-  return g_build_filename (dir, name, NULL);
-}
-
-/* Users other than this process whose service still lives. */
-static guint
-count_other_users (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autofree char *mine = marker_path (dir);
-  const char *name;
-  guint n = 0;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *stamp = NULL;
-
-      if (!g_str_has_prefix (name, USER_PREFIX) || g_str_equal (path, mine))
-        continue;
-      if (g_file_get_contents (path, &stamp, NULL, NULL)
-          && l2tp_runtime_stamp_alive (stamp))
-        n++;
-      else
-        unlink (path);
-    }
-  return n;
-}
-
 /* The private charon's pid, if the one we recorded still runs. */
 static GPid
 private_pid (const char *dir)
@@ -190,7 +124,7 @@ static void
 use_data_free (UseData *data)
 {
   g_clear_handle_id (&data->timer_id, g_source_remove);
-  unlock (&data->lock_fd);
+  l2tp_charon_dir_unlock (&data->lock_fd);
   g_clear_object (&data->probe_cancel);
   g_clear_object (&data->started);
   g_clear_pointer (&data->use, use_free);
@@ -226,7 +160,7 @@ use_done (GTask *task, const char *socket, const char *version, gboolean is_priv
   use->is_private = is_private;
   if (is_private)
     {
-      g_autofree char *marker = marker_path (data->dir);
+      g_autofree char *marker = l2tp_charon_user_marker (data->dir);
       g_autofree char *stamp = l2tp_runtime_pid_stamp ();
       g_autoptr (GError) error = NULL;
 
@@ -236,7 +170,7 @@ use_done (GTask *task, const char *socket, const char *version, gboolean is_priv
     }
   l2tp_log_info ("charon: using %s charon %s on %s", is_private ? "private" : "system",
                  version ? version : "(unknown version)", socket);
-  unlock (&data->lock_fd);
+  l2tp_charon_dir_unlock (&data->lock_fd);
   g_task_return_pointer (task, use, (GDestroyNotify) use_free);
   g_object_unref (task);
 }
@@ -342,7 +276,7 @@ on_lock_retry (gpointer user_data)
       g_object_unref (task);
       return G_SOURCE_REMOVE;
     }
-  data->lock_fd = try_lock (data->dir);
+  data->lock_fd = l2tp_charon_dir_lock (data->dir);
   if (data->lock_fd < 0)
     {
       if (g_get_monotonic_time () > data->deadline)
@@ -689,7 +623,7 @@ static void
 unuse_data_free (UnuseData *data)
 {
   g_clear_handle_id (&data->timer_id, g_source_remove);
-  unlock (&data->lock_fd);
+  l2tp_charon_dir_unlock (&data->lock_fd);
   use_free (data->use);
   g_free (data);
 }
@@ -697,8 +631,9 @@ unuse_data_free (UnuseData *data)
 static void
 remove_private_files (const char *dir)
 {
-  static const char *const names[] = { PRIVATE_CONF_FILE, PRIVATE_PID_FILE,
-                                       PRIVATE_OUTPUT, PRIVATE_SOCKET, LOCK_FILE };
+  static const char *const names[]
+      = { PRIVATE_CONF_FILE, PRIVATE_PID_FILE, PRIVATE_OUTPUT, PRIVATE_SOCKET,
+          L2TP_CHARON_LOCK_FILE };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -728,7 +663,7 @@ static void
 unuse_locked (GTask *task)
 {
   UnuseData *data = g_task_get_task_data (task);
-  g_autofree char *marker = marker_path (data->use->dir);
+  g_autofree char *marker = l2tp_charon_user_marker (data->use->dir);
   GPid pid;
 
   unlink (marker);
@@ -736,13 +671,14 @@ unuse_locked (GTask *task)
     {
       /* The system's charon is not ours to stop; our lock file and
        * directory go when no private charon and no other user needs them. */
-      if (count_other_users (data->use->dir) == 0 && private_pid (data->use->dir) == 0)
+      if (l2tp_charon_count_other_users (data->use->dir) == 0
+          && private_pid (data->use->dir) == 0)
         remove_private_files (data->use->dir);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
-  if (count_other_users (data->use->dir) > 0)
+  if (l2tp_charon_count_other_users (data->use->dir) > 0)
     {
       l2tp_log_debug ("charon: still used by other connections");
       g_task_return_boolean (task, TRUE);
@@ -769,7 +705,7 @@ on_unuse_lock_retry (gpointer user_data)
   UnuseData *data = g_task_get_task_data (task);
 
   data->timer_id = 0;
-  data->lock_fd = try_lock (data->use->dir);
+  data->lock_fd = l2tp_charon_dir_lock (data->use->dir);
   if (data->lock_fd >= 0)
     unuse_locked (task);
   else if (g_get_monotonic_time () > data->deadline)
