@@ -12,6 +12,7 @@
 #include "src/vici-client.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Async callbacks hold this, not the client: a pending read must not keep
  * the client alive, and must not touch it after it is gone. */
@@ -71,10 +72,23 @@ client_ref_unref (ClientRef *ref)
 
 /* ---- ops ---------------------------------------------------------------- */
 
+/* A frame may carry a shared key or a private key (load-shared, load-key):
+ * zeroed before its memory goes back to the allocator. */
+static void
+frame_wipe_unref (GBytes *frame)
+{
+  gsize len = 0;
+  /* The data itself when this is the last reference, else a copy. */
+  guint8 *data = g_bytes_unref_to_data (frame, &len);
+
+  explicit_bzero (data, len);
+  g_free (data);
+}
+
 static void
 op_clear (Op *op)
 {
-  g_clear_pointer (&op->frame, g_bytes_unref);
+  g_clear_pointer (&op->frame, frame_wipe_unref);
   g_clear_object (&op->task);
   g_clear_object (&op->cancellable);
   g_clear_pointer (&op->context, g_main_context_unref);
