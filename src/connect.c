@@ -438,6 +438,23 @@ ppp_peer_terminated (const char *reason, gpointer user_data)
   l2tp_diagnosis_feed_peer_terminated (&c->diag, reason);
 }
 
+/* IPCP went down while connected: nothing passes any more; pppd's exit
+ * follows (or a renegotiation NetworkManager could not follow anyway). */
+static void
+ppp_ip_down (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  if (c->step != STEP_CONNECTED || c->stopping)
+    return;
+  l2tp_log_notice ("ppp: IPCP went down");
+  /* The server's own words (its Terminate-Request) when it said any. */
+  if (c->diag.failure != L2TP_FAILURE_NONE)
+    fail_with (c, c->diag.failure, c->diag.detail, NULL);
+  else
+    fail_with (c, L2TP_FAILURE_CONNECTION_LOST, _ ("PPP's IP layer went down"), NULL);
+}
+
 static void
 ppp_exit_status (guint status, const char *message, gpointer user_data)
 {
@@ -456,6 +473,7 @@ static const L2tpPppEvents ppp_events = {
   .state = ppp_state,
   .ip4_config = ppp_ip4_config,
   .ip6_config = ppp_ip6_config,
+  .ip_down = ppp_ip_down,
   .exit_status = ppp_exit_status,
   .peer_requests_mppe = ppp_peer_requests_mppe,
   .peer_terminated = ppp_peer_terminated,

@@ -81,6 +81,8 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
       g_variant_get (params, "(u&s)", &status, &message);
       l->events.exit_status (status, message, l->user_data);
     }
+  else if (g_str_equal (method, "IpDown"))
+    l->events.ip_down (l->user_data);
   else if (g_str_equal (method, "PeerRequestsMppe"))
     l->events.peer_requests_mppe (l->user_data);
   else if (g_str_equal (method, "PeerTerminated"))

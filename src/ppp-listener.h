@@ -21,6 +21,7 @@ typedef struct
   void (*state) (guint phase, gpointer user_data);
   void (*ip4_config) (GVariant *config, gpointer user_data);
   void (*ip6_config) (GVariant *config, gpointer user_data);
+  void (*ip_down) (gpointer user_data);
   void (*exit_status) (guint status, const char *message, gpointer user_data);
   /* The server's CCP asked for MPPE. */
   void (*peer_requests_mppe) (gpointer user_data);

@@ -217,6 +217,16 @@ on_frame_received (unsigned char *frame, int len)
     previous_recv_hook (frame, len);
 }
 
+/* IPCP went down: the tunnel carries no IPv4 any more. */
+static void
+on_ip_down (void *arg, int unused)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (!l2tp_ppp_client_ip_down (&local_error))
+    log_failure ("could not report ip-down", local_error);
+}
+
 void
 plugin_init (void)
 {
@@ -233,6 +243,7 @@ plugin_init (void)
   l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_EXIT, on_pppd_exit, NULL);
   l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_IP_UP, on_ip_up, NULL);
   l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_IPV6_UP, on_ipv6_up, NULL);
+  l2tp_pppd_add_notify (L2TP_PPPD_NOTIFY_IP_DOWN, on_ip_down, NULL);
 
   info ("nm-l2tp-ipsec: plugin initialized");
 }

@@ -43,6 +43,7 @@ typedef ppp_notify_fn L2tpPppdNotifyFunc;
 #define L2TP_PPPD_NOTIFY_EXIT         NF_EXIT
 #define L2TP_PPPD_NOTIFY_IP_UP        NF_IP_UP
 #define L2TP_PPPD_NOTIFY_IPV6_UP      NF_IPV6_UP
+#define L2TP_PPPD_NOTIFY_IP_DOWN      NF_IP_DOWN
 
 static inline void
 l2tp_pppd_add_notify (int type, L2tpPppdNotifyFunc *func, void *arg)
@@ -95,6 +96,7 @@ typedef void L2tpPppdNotifyFunc (void *arg, int value);
 #define L2TP_PPPD_NOTIFY_EXIT         1
 #define L2TP_PPPD_NOTIFY_IP_UP        2
 #define L2TP_PPPD_NOTIFY_IPV6_UP      3
+#define L2TP_PPPD_NOTIFY_IP_DOWN      4
 
 static inline void
 l2tp_pppd_add_notify (int type, L2tpPppdNotifyFunc *func, void *arg)
@@ -114,6 +116,9 @@ l2tp_pppd_add_notify (int type, L2tpPppdNotifyFunc *func, void *arg)
       break;
     case L2TP_PPPD_NOTIFY_IPV6_UP:
       list = &ipv6_up_notifier;
+      break;
+    case L2TP_PPPD_NOTIFY_IP_DOWN:
+      list = &ip_down_notifier;
       break;
     }
   if (list)

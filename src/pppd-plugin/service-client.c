@@ -218,6 +218,12 @@ l2tp_ppp_client_set_exit_status (guint32 status, const char *message, GError **e
 }
 
 gboolean
+l2tp_ppp_client_ip_down (GError **error)
+{
+  return call_no_reply ("IpDown", NULL, error);
+}
+
+gboolean
 l2tp_ppp_client_peer_requests_mppe (GError **error)
 {
   return call_no_reply ("PeerRequestsMppe", NULL, error);

@@ -42,6 +42,7 @@ gboolean l2tp_ppp_client_set_exit_status (guint32 status, const char *message,
                                           GError **error);
 /* The server's CCP asked for MPPE; the server ended LCP with this text
  * (already made printable by peer-packet.c). */
+gboolean l2tp_ppp_client_ip_down (GError **error);
 gboolean l2tp_ppp_client_peer_requests_mppe (GError **error);
 gboolean l2tp_ppp_client_peer_terminated (const char *reason, GError **error);
 

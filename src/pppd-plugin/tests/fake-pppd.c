@@ -10,6 +10,7 @@ struct notifier *phasechange;
 struct notifier *exitnotify;
 struct notifier *ip_up_notifier;
 struct notifier *ipv6_up_notifier;
+struct notifier *ip_down_notifier;
 int (*pap_check_hook) (void);
 int (*pap_passwd_hook) (char *user, char *passwd);
 int (*chap_check_hook) (void);

@@ -367,6 +367,18 @@ test_exit_status (void)
   assert_no_pending_call ();
 }
 
+static void
+test_ip_down (void)
+{
+  g_autofree char *params = NULL;
+
+  g_assert_cmpuint (fake_pppd_notifier_count (ip_down_notifier), ==, 1);
+  fake_pppd_notify (ip_down_notifier, 0);
+  params = pop_call ("IpDown");
+  g_assert_cmpstr (params, ==, "()");
+  assert_no_pending_call ();
+}
+
 /* A received frame as pppd hands it to snoop_recv_hook. */
 static void
 receive_frame (const guint8 *frame, gsize len)
@@ -422,8 +434,8 @@ static void
 test_interface_covered (void)
 {
   static const char *const methods[]
-      = { "NeedSecrets",   "SetState",         "SetIp4Config",  "SetIp6Config",
-          "SetExitStatus", "PeerRequestsMppe", "PeerTerminated" };
+      = { "NeedSecrets",   "SetState",         "SetIp4Config",   "SetIp6Config",
+          "SetExitStatus", "PeerRequestsMppe", "PeerTerminated", "IpDown" };
   gsize i;
 
   for (i = 0; i < G_N_ELEMENTS (methods); i++)
@@ -468,6 +480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pppd-plugin/ip4-config-minimal", test_ip4_config_minimal);
   g_test_add_func ("/pppd-plugin/ip6-config", test_ip6_config);
   g_test_add_func ("/pppd-plugin/exit-status", test_exit_status);
+  g_test_add_func ("/pppd-plugin/ip-down", test_ip_down);
   g_test_add_func ("/pppd-plugin/peer-mppe-request", test_peer_mppe_request);
   g_test_add_func ("/pppd-plugin/peer-terminated", test_peer_terminated);
   g_test_add_func ("/pppd-plugin/interface-covered", test_interface_covered);
