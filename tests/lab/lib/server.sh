@@ -28,6 +28,14 @@ server_firewall() {
 				udp dport 1701 meta secpath missing counter drop comment "L2TP outside IPsec"
 				$strict
 			}
+			# strongSwan as IKEv1 responder installs its SAs before its
+			# policies: a client's first L2TP packet that arrives inside ESP
+			# in between was answered in clear (seen once in the lab under
+			# load). A real server should guard its output as well.
+			chain output {
+				type filter hook output priority filter; policy accept;
+				udp sport 1701 rt ipsec missing counter drop comment "L2TP reply outside IPsec"
+			}
 		}
 	NFT
 }
