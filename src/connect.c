@@ -1,11 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "connect.h"
 
-#include <arpa/inet.h>
 #include <glib/gi18n-lib.h>
-#include <netinet/in.h>
-#include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "charon-early.h"
@@ -13,6 +9,7 @@
 #include "ipsec-backend.h"
 #include "l2tp-port.h"
 #include "log.h"
+#include "nm-ip-config.h"
 #include "ppp-listener.h"
 #include "runtime-dir.h"
 #include "shared/render-pppd.h"
@@ -226,74 +223,16 @@ ppp_state (guint phase, gpointer user_data)
     l2tp_xl2tpd_ppp_link_closed (c->xl2tpd);
 }
 
-static GVariant *
-nm_ip4_config (L2tpConnect *c, GVariant *ppp)
-{
-  GVariantDict in;
-  GVariantBuilder out;
-  guint32 address = 0, peer, prefix = 32;
-  GVariant *list;
-
-  g_variant_dict_init (&in, ppp);
-  if (!g_variant_dict_lookup (&in, "address", "u", &address) || address == 0)
-    {
-      g_variant_dict_clear (&in);
-      return NULL;
-    }
-  g_variant_builder_init (&out, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_ADDRESS,
-                         g_variant_new_uint32 (address));
-  if (g_variant_dict_lookup (&in, "peer", "u", &peer))
-    g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_PTP,
-                           g_variant_new_uint32 (peer));
-  g_variant_dict_lookup (&in, "prefix", "u", &prefix);
-  g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_PREFIX,
-                         g_variant_new_uint32 (prefix));
-  if ((list = g_variant_dict_lookup_value (&in, "dns", G_VARIANT_TYPE ("au"))))
-    g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_DNS, list);
-  if ((list = g_variant_dict_lookup_value (&in, "nbns", G_VARIANT_TYPE ("au"))))
-    g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_NBNS, list);
-  if (c->never_default)
-    g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP4_CONFIG_NEVER_DEFAULT,
-                           g_variant_new_boolean (TRUE));
-  g_variant_dict_clear (&in);
-  return g_variant_builder_end (&out);
-}
-
-/* fe80::IID as the 16 bytes NetworkManager expects ("ay"). */
-static GVariant *
-link_local (guint64 iid)
-{
-  guint8 bytes[16] = { 0xfe, 0x80 };
-
-  memcpy (bytes + 8, &iid, 8);
-  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, bytes, 16, 1);
-}
-
 static void
 ppp_ip6_config (GVariant *config, gpointer user_data)
 {
   L2tpConnect *c = user_data;
-  GVariantDict in;
-  GVariantBuilder out;
-  guint64 iid, peer;
+  GVariant *ip6 = l2tp_nm_ip6_config (config);
 
-  g_variant_dict_init (&in, config);
-  if (!g_variant_dict_lookup (&in, "iid", "t", &iid))
-    {
-      g_variant_dict_clear (&in);
-      return;
-    }
-  g_variant_builder_init (&out, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP6_CONFIG_ADDRESS,
-                         link_local (iid));
-  g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP6_CONFIG_PREFIX,
-                         g_variant_new_uint32 (64));
-  if (g_variant_dict_lookup (&in, "peer-iid", "t", &peer))
-    g_variant_builder_add (&out, "{sv}", NM_VPN_PLUGIN_IP6_CONFIG_PTP, link_local (peer));
-  g_variant_dict_clear (&in);
+  if (!ip6)
+    return;
   g_clear_pointer (&c->ip6_config, g_variant_unref);
-  c->ip6_config = g_variant_ref_sink (g_variant_builder_end (&out));
+  c->ip6_config = g_variant_ref_sink (ip6);
   l2tp_log_info ("ppp: IPv6CP up");
   if (c->step == STEP_CONNECTED)
     l2tp_log_info ("ppp: IPv6 came after IPv4; NetworkManager was told has-ip6=no");
@@ -304,8 +243,6 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
 {
   L2tpConnect *c = user_data;
   g_autoptr (GVariant) ip4 = NULL;
-  GVariantBuilder nm;
-  struct in_addr gw;
   const char *tundev = NULL;
   guint32 mtu;
 
@@ -314,35 +251,22 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
       l2tp_log_warn ("ppp: IPv4 configuration outside the PPP step ignored");
       return;
     }
-  ip4 = nm_ip4_config (c, config);
+  ip4 = l2tp_nm_ip4_config (config, c->never_default);
   if (!ip4 || !g_variant_lookup (config, "tundev", "&s", &tundev))
     {
       fail_with (c, L2TP_FAILURE_NO_IP_CONFIG, NULL, NULL);
       return;
     }
   g_variant_ref_sink (ip4);
-
-  /* set_config first: the device, and the server's address so that
-   * NetworkManager keeps a host route to it outside the tunnel. */
-  g_variant_builder_init (&nm, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&nm, "{sv}", NM_VPN_PLUGIN_CONFIG_TUNDEV,
-                         g_variant_new_string (tundev));
-  if (inet_pton (AF_INET, c->gateway_addr, &gw) == 1)
-    g_variant_builder_add (&nm, "{sv}", NM_VPN_PLUGIN_CONFIG_EXT_GATEWAY,
-                           g_variant_new_uint32 (gw.s_addr));
   if (!g_variant_lookup (config, "mtu", "u", &mtu))
     mtu = l2tp_config_get_uint (c->cfg, L2TP_KEY_MTU);
-  g_variant_builder_add (&nm, "{sv}", NM_VPN_PLUGIN_CONFIG_MTU,
-                         g_variant_new_uint32 (mtu));
-  g_variant_builder_add (&nm, "{sv}", NM_VPN_PLUGIN_CONFIG_HAS_IP4,
-                         g_variant_new_boolean (TRUE));
-  g_variant_builder_add (&nm, "{sv}", NM_VPN_PLUGIN_CONFIG_HAS_IP6,
-                         g_variant_new_boolean (c->ip6_config != NULL));
 
   g_clear_handle_id (&c->step_timer, g_source_remove);
   c->step = STEP_CONNECTED;
   l2tp_log_notice ("connected: %s on %s", c->name, tundev);
-  c->events.config (g_variant_builder_end (&nm), c->user_data);
+  /* set_config first (see nm-ip-config.h). */
+  c->events.config (l2tp_nm_config (tundev, c->gateway_addr, mtu, c->ip6_config != NULL),
+                    c->user_data);
   c->events.ip4_config (ip4, c->user_data);
   if (c->ip6_config)
     c->events.ip6_config (c->ip6_config, c->user_data);
