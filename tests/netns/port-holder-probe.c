@@ -10,8 +10,8 @@
  *   port-holder-probe receive ADDR PORT MAX SECONDS   (SO_REUSEADDR, like xl2tpd)
  *   port-holder-probe send ADDR PORT COUNT SIZE
  */
-#include "src/local-address.h"
-#include "src/port-holder.h"
+#include "src/common/local-address.h"
+#include "src/l2tp/port-holder.h"
 
 #include <netdb.h>
 #include <poll.h>

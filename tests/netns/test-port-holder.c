@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tests of src/port-holder.c and src/local-address.c that need no root: the
  * /proc text helpers, and real sockets of this test process on loopback. */
-#include "src/local-address.h"
-#include "src/port-holder.h"
+#include "src/common/local-address.h"
+#include "src/l2tp/port-holder.h"
 
 #include <arpa/inet.h>
 #include <gio/gio.h>

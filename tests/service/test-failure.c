@@ -2,7 +2,7 @@
 /* Failure diagnosis from real daemon output (fixtures/: charon's control-log
  * stream as swanctl printed it, xl2tpd's stderr; gen-charon-logs.sh made the
  * charon ones) and the messages and NetworkManager reasons derived. */
-#include "src/failure.h"
+#include "src/common/failure.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
 /* key-file.c: what the service refuses to read for charon as root (a
  * symlink, a directory, a huge file, nothing there), with the setting and
  * the path in the message; and what it reads. In a scratch directory. */
-#include "src/key-file.h"
+#include "src/ipsec/key-file.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nm-ip-config.c: the pppd plugin's dictionaries as NetworkManager's. */
-#include "src/nm-ip-config.h"
+#include "src/service/nm-ip-config.h"
 
 #include <arpa/inet.h>
 #include <string.h>

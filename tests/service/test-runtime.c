@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Runtime directory naming, creation, stamps and stale cleanup (in a
  * temporary root), and which secrets a connection needs. */
-#include "src/need-secrets.h"
-#include "src/runtime-dir.h"
+#include "src/service/need-secrets.h"
+#include "src/common/runtime-dir.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

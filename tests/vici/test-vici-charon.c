@@ -12,7 +12,7 @@
  * unload-conn, unload-shared, list-conns empty; plus unknown command/event,
  * pipelined requests, cancellation, and "closed" when charon goes away.
  */
-#include "src/vici-client.h"
+#include "src/ipsec/vici-client.h"
 
 #include <signal.h>
 #include <string.h>

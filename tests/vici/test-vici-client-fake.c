@@ -6,7 +6,7 @@
  * message) closes the connection with an error instead of crashing or
  * hanging. Runs unprivileged, no charon needed.
  */
-#include "src/vici-client.h"
+#include "src/ipsec/vici-client.h"
 
 #include <glib/gstdio.h>
 

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "src/common/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static int log_level = LOG_NOTICE;
+static gboolean log_syslog = TRUE;
+
+/* An integer from the environment within [min, max], else def. */
+static int
+env_int (const char *name, int min, int max, int def)
+{
+  const char *text = g_getenv (name);
+  gint64 v;
+
+  if (!text || !g_ascii_string_to_signed (text, 10, min, max, &v, NULL))
+    return def;
+  return (int) v;
+}
+
+static const char *
+level_name (int level)
+{
+  static const char *const names[]
+      = { "emerg", "alert", "crit", "error", "warn", "notice", "info", "debug" };
+
+  return names[CLAMP (level, LOG_EMERG, LOG_DEBUG)];
+}
+
+/* GLib's own warnings and criticals (ours and libnm's) land in the same log. */
+static void
+glib_log_handler (const char *domain, GLogLevelFlags flags, const char *message,
+                  gpointer data)
+{
+  int level;
+
+  if (flags & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
+    level = LOG_ERR;
+  else if (flags & G_LOG_LEVEL_WARNING)
+    level = LOG_WARNING;
+  else if (flags & (G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO))
+    level = LOG_INFO;
+  else
+    level = LOG_DEBUG;
+  l2tp_log (level, "%s%s%s", domain ? domain : "", domain ? ": " : "", message);
+}
+
+void
+l2tp_log_init (gboolean debug)
+{
+  log_level = env_int ("NM_VPN_LOG_LEVEL", LOG_EMERG, LOG_DEBUG,
+                       debug ? LOG_DEBUG : LOG_NOTICE);
+  log_syslog = env_int ("NM_VPN_LOG_SYSLOG", 0, 1, debug ? 0 : 1);
+  if (log_syslog)
+    openlog ("nm-l2tp-ipsec", LOG_PID, LOG_DAEMON);
+  g_log_set_default_handler (glib_log_handler, NULL);
+}
+
+gboolean
+l2tp_log_enabled (int level)
+{
+  return level <= log_level;
+}
+
+void
+l2tp_log (int level, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  if (!l2tp_log_enabled (level))
+    return;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (log_syslog)
+    syslog (level, "%s", text);
+  else
+    {
+      /* Wall clock with milliseconds: lines line up with the daemons' logs
+       * and packet captures (syslog adds its own stamp). */
+      gint64 now = g_get_real_time ();
+      time_t seconds = (time_t) (now / G_USEC_PER_SEC);
+      struct tm tm;
+      char stamp[16] = "";
+
+      if (localtime_r (&seconds, &tm))
+        strftime (stamp, sizeof stamp, "%H:%M:%S", &tm);
+      fprintf (stderr, "%s.%03d nm-l2tp-ipsec[%ld] <%s> %s\n", stamp,
+               (int) (now % G_USEC_PER_SEC / 1000), (long) getpid (), level_name (level),
+               text);
+    }
+}

@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* IPsec through strongSwan's charon over VICI.
+ *
+ * up:   charon (system or private) → our own VICI connection → events
+ *       control-log, ike-updown, child-updown → load-shared (PSK) or, with
+ *       certificates, get-keys + load-key → load-conn → initiate (child and
+ *       IKE SA named ctx->name), which answers once the CHILD_SA is
+ *       installed or has failed.
+ * down: terminate → unload-conn → unload-shared or unload-key → close →
+ *       release charon.
+ * Every name we load is ctx->name ("nm-l2tp-ipsec-<uuid>"), so events of
+ * other SAs in a shared charon are told apart and nothing else is touched.
+ * A private key has no name: it is known by its ID, and one that charon
+ * held before we came (loaded by swanctl) is used but never unloaded. */
+#include "src/ipsec/ipsec-backend.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "src/ipsec/charon-early.h"
+#include "src/ipsec/charon.h"
+#include "src/ipsec/key-file.h"
+#include "src/common/log.h"
+#include "src/common/runtime-dir.h"
+#include "shared/private-key.h"
+#include "shared/render-swanctl.h"
+#include "src/ipsec/vici-client.h"
+
+#define TERMINATE_TIMEOUT_MS 5000
+#define KEY_NAME(id)         (l2tp_key_get (id)->name)
+
+struct _IpsecSession
+{
+  const L2tpConfig *cfg;
+  const L2tpRenderContext *ctx;
+  L2tpDiagnosis *diag;
+  IpsecEvents events;
+  gpointer user_data;
+
+  GCancellable *cancellable; /* the up sequence */
+  L2tpCharonUse *charon;
+  ViciClient *client;
+  gboolean loaded_shared, loaded_conn;
+  L2tpPrivateKey *key; /* decrypted machine key, until load-key is sent */
+  char *key_id;        /* its ID, once load-key was sent: unloaded going down */
+  int up_step;         /* UpStep */
+  gboolean up_pending; /* an up request is on its way */
+  gboolean is_up;
+  gboolean failed_early; /* reported from the log, before initiate ended */
+  gboolean going_down;
+  gboolean down_started;
+  GDestroyNotify done;
+  gpointer done_data;
+};
+
+static void down_continue (IpsecSession *s);
+static void run_up_step (IpsecSession *s);
+
+static IpsecSession *
+session_new (const L2tpConfig *cfg, const L2tpRenderContext *ctx, L2tpDiagnosis *diag,
+             const IpsecEvents *events, gpointer user_data)
+{
+  IpsecSession *s = g_new0 (IpsecSession, 1);
+
+  s->cfg = cfg;
+  s->ctx = ctx;
+  s->diag = diag;
+  s->events = *events;
+  s->user_data = user_data;
+  s->cancellable = g_cancellable_new ();
+  return s;
+}
+
+static void
+session_free (IpsecSession *s)
+{
+  if (!s)
+    return;
+  g_cancellable_cancel (s->cancellable);
+  g_clear_object (&s->cancellable);
+  if (s->client)
+    {
+      g_signal_handlers_disconnect_by_data (s->client, s);
+      vici_client_close (s->client);
+      g_clear_object (&s->client);
+    }
+  g_clear_pointer (&s->key, l2tp_private_key_free);
+  g_free (s->key_id);
+  g_free (s);
+}
+
+/* ---- failures --------------------------------------------------------- */
+
+static char *
+offered_esp (IpsecSession *s)
+{
+  const L2tpProposalSet *esp = l2tp_config_esp (s->cfg);
+  g_autoptr (L2tpProposalSet) part = l2tp_proposal_set_filter_dh (esp, s->ctx->esp_pfs);
+
+  return l2tp_proposal_set_to_strongswan (part ? part : esp);
+}
+
+/* The error of a failed IPsec step, from what charon told us. */
+static GError *
+diagnosed_error (IpsecSession *s, const char *charon_said)
+{
+  GError *error = NULL;
+  g_autofree char *offer = NULL;
+
+  switch (s->diag->failure)
+    {
+    case L2TP_FAILURE_NO_IKEV1:
+      l2tp_failure_set (&error, s->diag->failure,
+                        s->charon ? l2tp_charon_use_get_version (s->charon) : NULL, NULL);
+      break;
+    case L2TP_FAILURE_IKE_NO_PROPOSAL:
+      offer = l2tp_proposal_set_to_strongswan (l2tp_config_ike (s->cfg));
+      l2tp_failure_set (&error, s->diag->failure, offer, NULL);
+      break;
+    case L2TP_FAILURE_ESP_NO_PROPOSAL:
+      offer = offered_esp (s);
+      l2tp_failure_set (&error, s->diag->failure, offer, NULL);
+      break;
+    case L2TP_FAILURE_IKE_NO_RESPONSE:
+      l2tp_failure_set (&error, s->diag->failure, s->ctx->gateway_addr, NULL);
+      break;
+    case L2TP_FAILURE_NONE:
+      l2tp_failure_set (&error, L2TP_FAILURE_IPSEC_FAILED, charon_said, NULL);
+      break;
+    default:
+      l2tp_failure_set (&error, s->diag->failure,
+                        s->diag->detail ? s->diag->detail : charon_said, NULL);
+      break;
+    }
+  return error;
+}
+
+static void
+fail (IpsecSession *s, GError *error)
+{
+  gboolean was_up = s->is_up;
+
+  s->up_pending = FALSE;
+  s->is_up = FALSE;
+  if (s->going_down)
+    {
+      g_error_free (error);
+      down_continue (s);
+      return;
+    }
+  l2tp_log_debug ("ipsec: %s%s", was_up ? "lost: " : "", error->message);
+  s->events.failed (error, s->user_data);
+  g_error_free (error);
+}
+
+static void
+fail_with (IpsecSession *s, L2tpFailure failure, const char *a)
+{
+  GError *error = NULL;
+
+  l2tp_failure_set (&error, failure, a, NULL);
+  fail (s, error);
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+/* The IKE SA section of an updown event, if it is ours. */
+static const ViciNode *
+our_sa (IpsecSession *s, const ViciMessage *msg)
+{
+  return vici_message_lookup (msg, s->ctx->name);
+}
+
+static void
+on_event (ViciClient *client, const char *name, const ViciMessage *msg,
+          gpointer user_data)
+{
+  IpsecSession *s = user_data;
+
+  if (g_str_equal (name, "control-log"))
+    {
+      const char *text = vici_message_get_str (msg, "msg");
+      const char *sa = vici_message_get_str (msg, "ikesa-name");
+
+      if (!text || (sa && !g_str_equal (sa, s->ctx->name)))
+        return;
+      l2tp_log_info ("charon: [%s] %s", vici_message_get_str (msg, "group") ?: "?", text);
+      l2tp_diagnosis_feed_charon (s->diag, text);
+      /* A wrong PSK is certain at once; charon itself would retransmit
+       * until the step's timeout. The pending initiate is cancelled by the
+       * teardown that follows. */
+      if (s->diag->failure == L2TP_FAILURE_PSK_MISMATCH && s->up_pending && !s->going_down
+          && !s->failed_early)
+        {
+          g_autoptr (GError) error = NULL;
+
+          s->failed_early = TRUE;
+          l2tp_failure_set (&error, L2TP_FAILURE_PSK_MISMATCH, NULL, NULL);
+          s->events.failed (error, s->user_data);
+        }
+      return;
+    }
+  if (!our_sa (s, msg))
+    return;
+  /* ike-updown and child-updown carry up = yes only when going up. */
+  if (g_strcmp0 (vici_message_get_str (msg, "up"), "yes") == 0)
+    {
+      l2tp_log_debug ("ipsec: %s up", name);
+      return;
+    }
+  l2tp_log_notice ("ipsec: %s: our %s SA went down", name,
+                   g_str_equal (name, "ike-updown") ? "IKE" : "CHILD");
+  if (s->is_up && !s->going_down)
+    fail_with (s, L2TP_FAILURE_CONNECTION_LOST,
+               _ ("the IPsec SA was deleted by the server or its dead peer detection"));
+}
+
+static void
+on_closed (ViciClient *client, const GError *error, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+
+  if (s->going_down || !error)
+    return;
+  if (s->is_up)
+    fail_with (s, L2TP_FAILURE_CONNECTION_LOST, _ ("charon exited"));
+  /* Before up, the pending request fails with this error and reports it. */
+}
+
+/* ---- up --------------------------------------------------------------- */
+
+/* The up sequence, one VICI request after the other. */
+typedef enum
+{
+  UP_REGISTER_LOG,
+  UP_REGISTER_IKE,
+  UP_REGISTER_CHILD,
+  UP_LOAD_SHARED,
+  UP_GET_KEYS,
+  UP_LOAD_KEY,
+  UP_LOAD_CONN,
+  UP_INITIATE,
+  UP_DONE,
+} UpStep;
+
+static gboolean
+up_cancelled (IpsecSession *s, const GError *error)
+{
+  if (!s->going_down && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  s->up_pending = FALSE;
+  if (s->going_down)
+    down_continue (s);
+  return TRUE;
+}
+
+static void
+on_registered (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!vici_client_register_event_finish (VICI_CLIENT (source), result, &error))
+    {
+      if (!up_cancelled (s, error))
+        fail_with (s, L2TP_FAILURE_CHARON, error->message);
+      return;
+    }
+  s->up_step++;
+  run_up_step (s);
+}
+
+static const char *
+up_command (int step)
+{
+  switch (step)
+    {
+    case UP_LOAD_SHARED:
+      return "load-shared";
+    case UP_GET_KEYS:
+      return "get-keys";
+    case UP_LOAD_KEY:
+      return "load-key";
+    case UP_LOAD_CONN:
+      return "load-conn";
+    default:
+      return "initiate";
+    }
+}
+
+/* charon's ID for the key it loaded rules the unload-key going down. */
+static void
+key_loaded (IpsecSession *s, const ViciMessage *answer)
+{
+  const char *id = vici_message_get_str (answer, "id");
+
+  if (l2tp_private_key_id_is_valid (id) && g_ascii_strcasecmp (id, s->key_id) != 0)
+    {
+      l2tp_log_notice ("ipsec: charon gave the machine key the ID %s, not %s", id,
+                       s->key_id);
+      g_free (s->key_id);
+      s->key_id = g_strdup (id);
+    }
+  l2tp_log_info ("ipsec: machine key %s loaded", s->key_id);
+}
+
+static void
+on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ViciMessage) answer
+      = vici_client_request_finish (VICI_CLIENT (source), result, &error);
+  const char *what = up_command (s->up_step);
+
+  if (!answer)
+    {
+      if (!up_cancelled (s, error))
+        fail_with (s, L2TP_FAILURE_CHARON, error->message);
+      return;
+    }
+  if (s->going_down)
+    {
+      if (s->up_step == UP_LOAD_SHARED)
+        s->loaded_shared = TRUE;
+      if (s->up_step == UP_LOAD_CONN)
+        s->loaded_conn = TRUE;
+      up_cancelled (s, NULL);
+      return;
+    }
+  if (!vici_message_check_success (answer, what, &error))
+    {
+      l2tp_log_info ("ipsec: %s", error->message);
+      if (s->up_step == UP_INITIATE)
+        fail (s, diagnosed_error (s, error->message));
+      else
+        fail_with (s, L2TP_FAILURE_IPSEC_FAILED, error->message);
+      return;
+    }
+  if (s->up_step == UP_LOAD_SHARED)
+    s->loaded_shared = TRUE;
+  else if (s->up_step == UP_LOAD_KEY)
+    key_loaded (s, answer);
+  else if (s->up_step == UP_LOAD_CONN)
+    s->loaded_conn = TRUE;
+  s->up_step++;
+  run_up_step (s);
+}
+
+static void
+request (IpsecSession *s, const char *command, ViciMessage *args)
+{
+  vici_client_request_async (s->client, command, args, s->cancellable, on_answer, s);
+}
+
+/* ---- the machine key (certificates) ----------------------------------- */
+
+/* A certificate file charon cannot read, or a machine key that is missing,
+ * is not a key or does not decrypt: said now with the setting's name, not
+ * as an authentication failure later. charon reads the certificates
+ * itself; the key we read (as root) and decrypt, since load-key takes it
+ * decrypted. */
+static gboolean
+read_machine_key (IpsecSession *s, GError **error)
+{
+  static const L2tpKeyId files[] = { L2TP_KEY_MACHINE_CA, L2TP_KEY_MACHINE_CERT };
+  const char *name = KEY_NAME (L2TP_KEY_MACHINE_KEY);
+  const char *path = l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_KEY);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  const guint8 *data;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *file = l2tp_config_get (s->cfg, files[i]);
+
+      if (file && !l2tp_key_file_check (KEY_NAME (files[i]), file, error))
+        return FALSE;
+    }
+  if (!path)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("%s: required when machine-auth-type is tls"), name);
+      return FALSE;
+    }
+  bytes = l2tp_key_file_read (name, path, error);
+  if (!bytes)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  s->key = l2tp_private_key_decode (
+      data, len, l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_CERTPASS), &local);
+  if (!s->key)
+    {
+      gboolean password = g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                           L2TP_PRIVATE_KEY_ERROR_NEEDS_PASSWORD)
+                          || g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                              L2TP_PRIVATE_KEY_ERROR_BAD_PASSWORD);
+
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: %s: %s%s%s%s", name, path, local->message, password ? " (" : "",
+                   password ? KEY_NAME (L2TP_KEY_MACHINE_CERTPASS) : "",
+                   password ? ")" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* get-keys: a key charon holds already (swanctl loaded it) is not ours. */
+static void
+on_keys (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ViciMessage) answer
+      = vici_client_request_finish (VICI_CLIENT (source), result, &error);
+
+  if (!answer && up_cancelled (s, error))
+    return;
+  if (answer && s->going_down)
+    {
+      up_cancelled (s, NULL);
+      return;
+    }
+  if (!answer)
+    l2tp_log_debug ("ipsec: get-keys: %s", error->message);
+  else if (l2tp_private_key_list_has (answer, l2tp_private_key_get_id (s->key)))
+    {
+      l2tp_log_notice ("ipsec: charon holds the machine key %s already; using it "
+                       "and leaving it there",
+                       l2tp_private_key_get_id (s->key));
+      g_clear_pointer (&s->key, l2tp_private_key_free);
+    }
+  s->up_step++;
+  run_up_step (s);
+}
+
+static void
+send_key (IpsecSession *s)
+{
+  g_autoptr (L2tpPrivateKey) key = g_steal_pointer (&s->key);
+  g_autoptr (ViciMessage) msg = l2tp_private_key_load_message (key);
+
+  /* From now on charon may hold it, whatever becomes of the answer. */
+  s->key_id = g_strdup (l2tp_private_key_get_id (key));
+  l2tp_log_info ("ipsec: loading the machine key %s (%s)", s->key_id,
+                 l2tp_private_key_get_type (key));
+  /* Encoded at once: our copies are wiped right after. */
+  request (s, "load-key", msg);
+  l2tp_private_key_wipe_message (msg);
+}
+
+static void
+run_up_step (IpsecSession *s)
+{
+  static const char *const events[] = { "control-log", "ike-updown", "child-updown" };
+  g_autoptr (ViciMessage) msg = NULL;
+  g_autoptr (GError) error = NULL;
+
+  switch (s->up_step)
+    {
+    case UP_REGISTER_LOG:
+    case UP_REGISTER_IKE:
+    case UP_REGISTER_CHILD:
+      vici_client_register_event_async (s->client, events[s->up_step], s->cancellable,
+                                        on_registered, s);
+      return;
+    case UP_LOAD_SHARED:
+      if (l2tp_config_machine_tls (s->cfg))
+        {
+          /* Certificates: no shared key, the machine key instead. */
+          s->up_step++;
+          run_up_step (s);
+          return;
+        }
+      msg = l2tp_render_swanctl_secret (s->cfg, s->ctx, &error);
+      if (!msg)
+        {
+          fail_with (s, L2TP_FAILURE_BAD_SETTINGS, error->message);
+          return;
+        }
+      request (s, "load-shared", msg);
+      return;
+    case UP_GET_KEYS:
+      if (!l2tp_config_machine_tls (s->cfg))
+        {
+          s->up_step = UP_LOAD_CONN;
+          run_up_step (s);
+          return;
+        }
+      if (!read_machine_key (s, &error))
+        {
+          fail_with (s, L2TP_FAILURE_BAD_SETTINGS, error->message);
+          return;
+        }
+      vici_client_request_async (s->client, "get-keys", NULL, s->cancellable, on_keys, s);
+      return;
+    case UP_LOAD_KEY:
+      if (!s->key)
+        {
+          s->up_step++;
+          run_up_step (s);
+          return;
+        }
+      send_key (s);
+      return;
+    case UP_LOAD_CONN:
+      msg = l2tp_render_swanctl_conn (s->cfg, s->ctx, &error);
+      if (!msg)
+        {
+          fail_with (s, L2TP_FAILURE_BAD_SETTINGS, error->message);
+          return;
+        }
+      request (s, "load-conn", msg);
+      return;
+    case UP_INITIATE:
+      msg = vici_message_new ();
+      vici_message_add_kv_str (msg, "child", s->ctx->name);
+      vici_message_add_kv_str (msg, "ike", s->ctx->name);
+      /* 0: wait until charon is done; the pipeline's step timeout rules. */
+      vici_message_add_kv_str (msg, "timeout", "0");
+      vici_message_add_kv_str (msg, "init-limits", "no");
+      vici_message_add_kv_str (msg, "loglevel", "1");
+      l2tp_log_info ("ipsec: initiating %s to %s (ESP offer %s PFS)", s->ctx->name,
+                     s->ctx->gateway_addr, s->ctx->esp_pfs ? "with" : "without");
+      request (s, "initiate", msg);
+      return;
+    case UP_DONE:
+      s->up_pending = FALSE;
+      s->is_up = TRUE;
+      l2tp_log_notice ("ipsec: CHILD_SA %s installed", s->ctx->name);
+      s->events.up (s->user_data);
+      return;
+    }
+}
+
+static void
+on_client (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+
+  s->client = vici_client_new_finish (result, &error);
+  if (!s->client)
+    {
+      if (!up_cancelled (s, error))
+        fail_with (s, L2TP_FAILURE_CHARON, error->message);
+      return;
+    }
+  g_signal_connect (s->client, "event", G_CALLBACK (on_event), s);
+  g_signal_connect (s->client, "closed", G_CALLBACK (on_closed), s);
+  s->up_step = UP_REGISTER_LOG;
+  run_up_step (s);
+}
+
+static void
+on_charon (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autoptr (GError) error = NULL;
+
+  s->charon = l2tp_charon_use_finish (result, &error);
+  if (!s->charon)
+    {
+      if (!up_cancelled (s, error))
+        fail (s, g_steal_pointer (&error));
+      return;
+    }
+  if (s->going_down)
+    {
+      up_cancelled (s, NULL);
+      return;
+    }
+  vici_client_new_async (l2tp_charon_use_get_socket (s->charon), s->cancellable,
+                         on_client, s);
+}
+
+static void
+session_up (IpsecSession *s)
+{
+  g_return_if_fail (!s->up_pending && !s->going_down);
+
+  s->up_pending = TRUE;
+  /* Same process, same user marker: this use stands for the early one. */
+  l2tp_charon_early_forget ();
+  l2tp_charon_use_async (L2TP_RUNTIME_ROOT, s->cancellable, on_charon, s);
+}
+
+/* ---- down ------------------------------------------------------------- */
+
+typedef enum
+{
+  DOWN_TERMINATE,
+  DOWN_UNLOAD_CONN,
+  DOWN_UNLOAD_SHARED,
+  DOWN_UNLOAD_KEY,
+  DOWN_CLOSE,
+  DOWN_UNUSE,
+  DOWN_DONE,
+} DownStep;
+
+typedef struct
+{
+  IpsecSession *s;
+  DownStep step;
+  gboolean reconnected;
+} DownOp;
+
+static void down_run (DownOp *op);
+
+static void
+on_down_answer (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DownOp *op = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ViciMessage) answer
+      = vici_client_request_finish (VICI_CLIENT (source), result, &error);
+
+  /* Nothing to terminate, or already unloaded: fine while going down. */
+  if (!answer || !vici_message_check_success (answer, "down", &error))
+    l2tp_log_debug ("ipsec: down step %d: %s", op->step, error->message);
+  op->step++;
+  down_run (op);
+}
+
+static void
+on_unused (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DownOp *op = user_data;
+
+  l2tp_charon_unuse_finish (result);
+  op->step++;
+  down_run (op);
+}
+
+static void
+down_request (DownOp *op, const char *command, const char *key)
+{
+  g_autoptr (ViciMessage) msg = vici_message_new ();
+
+  vici_message_add_kv_str (msg, key, op->s->ctx->name);
+  if (g_str_equal (command, "terminate"))
+    {
+      vici_message_add_kv_printf (msg, "timeout", "%d", TERMINATE_TIMEOUT_MS);
+      vici_message_add_kv_str (msg, "force", "no");
+      vici_message_add_kv_str (msg, "loglevel", "-1");
+    }
+  vici_client_request_async (op->s->client, command, msg, NULL, on_down_answer, op);
+}
+
+static void
+on_down_client (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DownOp *op = user_data;
+  g_autoptr (GError) error = NULL;
+
+  op->s->client = vici_client_new_finish (result, &error);
+  if (!op->s->client)
+    l2tp_log_warn ("ipsec: cannot reach charon to go down: %s", error->message);
+  down_run (op);
+}
+
+/* An initiate that was cancelled still holds its VICI connection until
+ * charon answers it: against a server that rejects us (a wrong PSK) that
+ * is after all of charon's retransmits, minutes. The way down takes a
+ * connection of its own; its terminate ends the initiate too. */
+static gboolean
+down_reconnect (DownOp *op)
+{
+  IpsecSession *s = op->s;
+
+  if (op->reconnected || s->up_step != UP_INITIATE || !s->charon || !s->client)
+    return FALSE;
+  op->reconnected = TRUE;
+  g_signal_handlers_disconnect_by_data (s->client, s);
+  vici_client_close (s->client);
+  g_clear_object (&s->client);
+  vici_client_new_async (l2tp_charon_use_get_socket (s->charon), NULL, on_down_client,
+                         op);
+  return TRUE;
+}
+
+static void
+down_run (DownOp *op)
+{
+  IpsecSession *s = op->s;
+  gboolean connected = s->client && !vici_client_is_closed (s->client);
+
+  switch (op->step)
+    {
+    case DOWN_TERMINATE:
+      if (connected && down_reconnect (op))
+        return;
+      connected = s->client && !vici_client_is_closed (s->client);
+      if (connected)
+        {
+          down_request (op, "terminate", "ike");
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_UNLOAD_CONN:
+      if (connected)
+        {
+          down_request (op, "unload-conn", "name");
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_UNLOAD_SHARED:
+      if (connected && !l2tp_config_machine_tls (s->cfg))
+        {
+          down_request (op, "unload-shared", "id");
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_UNLOAD_KEY:
+      if (connected && s->key_id)
+        {
+          g_autoptr (ViciMessage) msg = l2tp_private_key_unload_message (s->key_id);
+
+          l2tp_log_info ("ipsec: unloading the machine key %s", s->key_id);
+          vici_client_request_async (s->client, "unload-key", msg, NULL, on_down_answer,
+                                     op);
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_CLOSE:
+      if (s->client)
+        {
+          g_signal_handlers_disconnect_by_data (s->client, s);
+          vici_client_close (s->client);
+          g_clear_object (&s->client);
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_UNUSE:
+      if (s->charon)
+        {
+          l2tp_charon_unuse_async (g_steal_pointer (&s->charon), on_unused, op);
+          return;
+        }
+      op->step++;
+      down_run (op);
+      return;
+    case DOWN_DONE:
+      l2tp_log_info ("ipsec: %s down", s->ctx->name);
+      g_free (op);
+      if (s->done)
+        s->done (s->done_data);
+      return;
+    }
+}
+
+/* Runs once nothing of the up sequence is in flight any more. */
+static void
+down_continue (IpsecSession *s)
+{
+  DownOp *op;
+
+  if (s->up_pending || s->down_started)
+    return;
+  s->down_started = TRUE;
+  op = g_new0 (DownOp, 1);
+  op->s = s;
+  op->step = DOWN_TERMINATE;
+  down_run (op);
+}
+
+static void
+session_down (IpsecSession *s, GDestroyNotify done, gpointer done_data)
+{
+  g_return_if_fail (!s->going_down);
+
+  s->going_down = TRUE;
+  s->is_up = FALSE;
+  s->done = done;
+  s->done_data = done_data;
+  /* A pending request completes with G_IO_ERROR_CANCELLED and continues here. */
+  g_cancellable_cancel (s->cancellable);
+  down_continue (s);
+}
+
+const IpsecBackend l2tp_ipsec_strongswan = {
+  .name = "strongswan",
+  .session_new = session_new,
+  .up = session_up,
+  .down = session_down,
+  .free = session_free,
+};

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "src/ipsec/key-file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "shared/private-key.h"
+
+static void
+set_error (GError **error, int code, const char *key, const char *path, const char *what)
+{
+  g_set_error (error, G_FILE_ERROR, code, "%s: %s: %s", key, path, what);
+}
+
+static void
+set_errno (GError **error, const char *key, const char *path, int errsv)
+{
+  /* O_NOFOLLOW on a symlink fails with ELOOP: say what it means here. */
+  set_error (error, g_file_error_from_errno (errsv), key, path,
+             errsv == ELOOP ? _ ("is a symbolic link; name the file itself")
+                            : g_strerror (errsv));
+}
+
+static void
+wipe_free (gpointer data)
+{
+  GByteArray *array = data;
+
+  l2tp_private_key_wipe (array->data, array->len);
+  g_byte_array_unref (array);
+}
+
+GBytes *
+l2tp_key_file_read (const char *key, const char *path, GError **error)
+{
+  g_autoptr (GByteArray) buf = NULL;
+  GByteArray *owned;
+  struct stat st;
+  gsize len = 0;
+  int fd;
+
+  g_return_val_if_fail (key != NULL && path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    {
+      set_errno (error, key, path, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) < 0)
+    {
+      set_errno (error, key, path, errno);
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size > L2TP_KEY_FILE_MAX)
+    {
+      set_error (error, G_FILE_ERROR_INVAL, key, path,
+                 S_ISREG (st.st_mode) ? _ ("is too large for a key file")
+                                      : _ ("is not a regular file"));
+      close (fd);
+      return NULL;
+    }
+  /* One byte more than the limit tells a file that grew since fstat(). */
+  buf = g_byte_array_sized_new (L2TP_KEY_FILE_MAX + 1);
+  g_byte_array_set_size (buf, L2TP_KEY_FILE_MAX + 1);
+  while (len < buf->len)
+    {
+      ssize_t n = read (fd, buf->data + len, buf->len - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          l2tp_private_key_wipe (buf->data, len);
+          close (fd);
+          set_errno (error, key, path, errsv);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+    }
+  close (fd);
+  if (len > L2TP_KEY_FILE_MAX)
+    {
+      l2tp_private_key_wipe (buf->data, len);
+      set_error (error, G_FILE_ERROR_INVAL, key, path, _ ("is too large for a key file"));
+      return NULL;
+    }
+  g_byte_array_set_size (buf, len);
+  owned = g_steal_pointer (&buf);
+  return g_bytes_new_with_free_func (owned->data, owned->len, wipe_free, owned);
+}
+
+gboolean
+l2tp_key_file_check (const char *key, const char *path, GError **error)
+{
+  struct stat st;
+
+  g_return_val_if_fail (key != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (stat (path, &st) < 0)
+    {
+      set_errno (error, key, path, errno);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_error (error, G_FILE_ERROR_INVAL, key, path, _ ("is not a regular file"));
+      return FALSE;
+    }
+  if (access (path, R_OK) < 0)
+    {
+      set_errno (error, key, path, errno);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "src/service/need-secrets.h"
+
+/* NMSettingSecretFlags, spelled out so this file stays free of libnm. */
+#define FLAG_AGENT_OWNED  0x1
+#define FLAG_NOT_SAVED    0x2
+#define FLAG_NOT_REQUIRED 0x4
+
+static gboolean
+missing (const L2tpConfig *cfg, L2tpKeyId secret, L2tpKeyId flags_key,
+         gboolean only_if_asked)
+{
+  guint flags = l2tp_config_get_uint (cfg, flags_key);
+
+  if (flags & FLAG_NOT_REQUIRED)
+    return FALSE;
+  if (only_if_asked && !(flags & (FLAG_AGENT_OWNED | FLAG_NOT_SAVED)))
+    return FALSE;
+  return !l2tp_config_is_set (cfg, secret);
+}
+
+const char *
+l2tp_need_secret (const L2tpConfig *cfg)
+{
+  g_return_val_if_fail (cfg != NULL, NULL);
+
+  if (!l2tp_config_user_tls (cfg)
+      && missing (cfg, L2TP_KEY_PASSWORD, L2TP_KEY_PASSWORD_FLAGS, FALSE))
+    return "password";
+  if (l2tp_config_ipsec_enabled (cfg) && !l2tp_config_machine_tls (cfg)
+      && missing (cfg, L2TP_KEY_IPSEC_PSK, L2TP_KEY_IPSEC_PSK_FLAGS, FALSE))
+    return "ipsec-psk";
+  if (l2tp_config_user_tls (cfg)
+      && missing (cfg, L2TP_KEY_USER_CERTPASS, L2TP_KEY_USER_CERTPASS_FLAGS, TRUE))
+    return "user-certpass";
+  if (l2tp_config_ipsec_enabled (cfg) && l2tp_config_machine_tls (cfg)
+      && missing (cfg, L2TP_KEY_MACHINE_CERTPASS, L2TP_KEY_MACHINE_CERTPASS_FLAGS, TRUE))
+    return "machine-certpass";
+  return NULL;
+}

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "src/service/service.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "src/ipsec/charon-early.h"
+#include "src/service/connect.h"
+#include "src/common/failure.h"
+#include "src/common/log.h"
+#include "src/service/need-secrets.h"
+#include "src/common/runtime-dir.h"
+#include "shared/config.h"
+
+struct _L2tpService
+{
+  NMVpnServicePlugin parent;
+  L2tpConnect *connect;  /* the current attempt or connection */
+  L2tpConnect *stopping; /* the previous one, still tearing down */
+  L2tpConnect *queued;   /* started once the previous one is gone */
+  gboolean releasing;    /* the charon prepared early, at exit */
+  char *bus_name;
+};
+
+G_DEFINE_TYPE (L2tpService, l2tp_service, NM_TYPE_VPN_SERVICE_PLUGIN)
+
+enum
+{
+  SIGNAL_IDLE,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* ---- settings: the only door is l2tp_config_new() --------------------- */
+
+static void
+add_item (const char *key, const char *value, gpointer table)
+{
+  g_hash_table_insert (table, g_strdup (key), g_strdup (value));
+}
+
+/* vpn.data and vpn.secrets as a config, or NULL and an error naming the key. */
+static L2tpConfig *
+config_from_connection (NMConnection *connection, GError **error)
+{
+  NMSettingVpn *vpn = nm_connection_get_setting_vpn (connection);
+  g_autoptr (GHashTable) data = NULL;
+  g_autoptr (GHashTable) secrets = NULL;
+  g_autoptr (GError) local = NULL;
+  L2tpConfig *cfg;
+
+  if (!vpn)
+    {
+      g_set_error_literal (error, NM_VPN_PLUGIN_ERROR,
+                           NM_VPN_PLUGIN_ERROR_INVALID_CONNECTION,
+                           _ ("Settings: the connection has no VPN setting"));
+      return NULL;
+    }
+  data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  nm_setting_vpn_foreach_data_item (vpn, add_item, data);
+  nm_setting_vpn_foreach_secret (vpn, add_item, secrets);
+  /* The PPP user name may live in vpn.user-name, as NetworkManager-l2tp had it. */
+  if (!g_hash_table_contains (data, "user") && nm_setting_vpn_get_user_name (vpn))
+    g_hash_table_insert (data, g_strdup ("user"),
+                         g_strdup (nm_setting_vpn_get_user_name (vpn)));
+
+  cfg = l2tp_config_new (data, secrets, &local);
+  if (!cfg)
+    {
+      g_set_error (error, NM_VPN_PLUGIN_ERROR, NM_VPN_PLUGIN_ERROR_BAD_ARGUMENTS,
+                   _ ("Settings: %s"), local->message);
+      return NULL;
+    }
+  return cfg;
+}
+
+static gboolean
+need_secrets (NMVpnServicePlugin *plugin, NMConnection *connection,
+              const char **setting_name, GError **error)
+{
+  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+  const char *missing;
+
+  if (!cfg)
+    {
+      l2tp_log_warn ("NeedSecrets: %s", (*error)->message);
+      return FALSE;
+    }
+  missing = l2tp_need_secret (cfg);
+  l2tp_log_info ("NeedSecrets: %s", missing ? missing : "nothing");
+  if (!missing)
+    return FALSE;
+  *setting_name = NM_SETTING_VPN_SETTING_NAME;
+  return TRUE;
+}
+
+/* ---- the pipeline's events -------------------------------------------- */
+
+static void
+on_config (GVariant *config, gpointer user_data)
+{
+  nm_vpn_service_plugin_set_config (user_data, config);
+}
+
+static void
+on_ip4_config (GVariant *config, gpointer user_data)
+{
+  nm_vpn_service_plugin_set_ip4_config (user_data, config);
+}
+
+static void
+on_ip6_config (GVariant *config, gpointer user_data)
+{
+  nm_vpn_service_plugin_set_ip6_config (user_data, config);
+}
+
+static gboolean real_disconnect (NMVpnServicePlugin *plugin, GError **error);
+
+static void
+set_state (NMVpnServicePlugin *plugin, NMVpnServiceState state)
+{
+  /* libnm's set_state behind its writable "state" property: StateChanged */
+  g_object_set (plugin, NM_VPN_SERVICE_PLUGIN_STATE, state, NULL);
+}
+
+static gboolean
+stop_after_failure (gpointer user_data)
+{
+  NMVpnServicePlugin *plugin = user_data;
+
+  real_disconnect (plugin, NULL);
+  set_state (plugin, NM_VPN_SERVICE_STATE_STOPPED);
+  return G_SOURCE_REMOVE;
+}
+
+/* NetworkManager shows only the reason; the message goes to the log (ours
+ * and, for a synchronous Connect error, NetworkManager's). */
+static void
+on_failed (const GError *error, gpointer user_data)
+{
+  NMVpnServicePlugin *plugin = user_data;
+  NMVpnServiceState state = NM_VPN_SERVICE_STATE_UNKNOWN;
+
+  g_object_get (plugin, NM_VPN_SERVICE_PLUGIN_STATE, &state, NULL);
+  if (state != NM_VPN_SERVICE_STATE_STARTING && state != NM_VPN_SERVICE_STATE_STARTED)
+    return;
+  /* nm_vpn_service_plugin_failure() disconnects at once, and libnm's
+   * disconnect while starting sends a Failure "connect-failed" of its own;
+   * NetworkManager keeps the last reason, so ours (login-failed,
+   * bad-ip-config) would end as "Unknown reason". Stopping first makes that
+   * disconnect a no-op; the same steps follow from the main loop (not from
+   * inside the pipeline's own callback, which is about to be stopped). */
+  set_state (plugin, NM_VPN_SERVICE_STATE_STOPPING);
+  nm_vpn_service_plugin_failure (plugin, l2tp_failure_nm_reason (error->code));
+  g_idle_add_full (G_PRIORITY_DEFAULT, stop_after_failure, g_object_ref (plugin),
+                   g_object_unref);
+}
+
+static void start_connect (L2tpService *self, L2tpConnect *c);
+
+static void
+on_stopped (gpointer user_data)
+{
+  L2tpService *self = user_data;
+
+  g_clear_pointer (&self->stopping, l2tp_connect_free);
+  if (self->queued)
+    {
+      L2tpConnect *next = g_steal_pointer (&self->queued);
+      start_connect (self, next);
+      return;
+    }
+  if (!self->connect)
+    g_signal_emit (self, signals[SIGNAL_IDLE], 0);
+}
+
+static const L2tpConnectEvents connect_events = {
+  .config = on_config,
+  .ip4_config = on_ip4_config,
+  .ip6_config = on_ip6_config,
+  .failed = on_failed,
+  .stopped = on_stopped,
+};
+
+static void
+start_connect (L2tpService *self, L2tpConnect *c)
+{
+  if (self->stopping)
+    {
+      /* The previous connection is still tearing down (its charon, its
+       * port): this one starts when that is done. */
+      if (self->queued)
+        l2tp_connect_free (self->queued);
+      self->queued = c;
+      return;
+    }
+  self->connect = c;
+  l2tp_connect_start (c);
+}
+
+static gboolean
+real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
+{
+  L2tpService *self = L2TP_SERVICE (plugin);
+  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+  NMSettingIPConfig *ip4 = nm_connection_get_setting_ip4_config (connection);
+  L2tpConnectParams params = {
+    .uuid = nm_connection_get_uuid (connection),
+    .bus_name = self->bus_name,
+    .bus = nm_vpn_service_plugin_get_connection (plugin),
+    .never_default = ip4 && nm_setting_ip_config_get_never_default (ip4),
+    .runtime_root = L2TP_RUNTIME_ROOT,
+  };
+
+  if (!cfg)
+    {
+      l2tp_log_err ("%s", (*error)->message);
+      return FALSE;
+    }
+  if (self->connect)
+    {
+      g_set_error_literal (error, NM_VPN_PLUGIN_ERROR,
+                           NM_VPN_PLUGIN_ERROR_ALREADY_STARTED,
+                           _ ("a connection is already active in this service"));
+      return FALSE;
+    }
+  l2tp_log_notice ("Connect: %s (%s)", nm_connection_get_id (connection), params.uuid);
+  start_connect (self, l2tp_connect_new (cfg, &params, &connect_events, self));
+  return TRUE;
+}
+
+static gboolean
+real_connect_interactive (NMVpnServicePlugin *plugin, NMConnection *connection,
+                          GVariant *details, GError **error)
+{
+  /* The password reaches pppd at its authentication time from what
+   * NetworkManager gave us; nothing here asks the user again. */
+  return real_connect (plugin, connection, error);
+}
+
+static gboolean
+real_new_secrets (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
+{
+  L2tpService *self = L2TP_SERVICE (plugin);
+  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+
+  if (!cfg)
+    return FALSE;
+  if (self->connect)
+    l2tp_connect_set_config (self->connect, cfg);
+  return TRUE;
+}
+
+static gboolean
+real_disconnect (NMVpnServicePlugin *plugin, GError **error)
+{
+  L2tpService *self = L2TP_SERVICE (plugin);
+  L2tpConnect *c = g_steal_pointer (&self->connect);
+
+  l2tp_log_notice ("Disconnect");
+  if (!c)
+    {
+      if (self->queued)
+        g_clear_pointer (&self->queued, l2tp_connect_free);
+      return TRUE;
+    }
+  if (c == self->queued)
+    {
+      g_clear_pointer (&self->queued, l2tp_connect_free);
+      return TRUE;
+    }
+  self->stopping = c;
+  l2tp_connect_stop (c);
+  return TRUE;
+}
+
+gboolean
+l2tp_service_is_busy (L2tpService *self)
+{
+  return self->connect != NULL || self->stopping != NULL || self->queued != NULL
+         || self->releasing;
+}
+
+static void
+on_early_charon_released (gpointer user_data)
+{
+  L2tpService *self = user_data;
+
+  self->releasing = FALSE;
+  if (!l2tp_service_is_busy (self))
+    g_signal_emit (self, signals[SIGNAL_IDLE], 0);
+}
+
+void
+l2tp_service_shutdown (L2tpService *self)
+{
+  if (!self->releasing)
+    self->releasing = l2tp_charon_early_release (on_early_charon_released, self);
+}
+
+static void
+l2tp_service_init (L2tpService *self)
+{
+}
+
+static void
+l2tp_service_finalize (GObject *object)
+{
+  L2tpService *self = L2TP_SERVICE (object);
+
+  g_clear_pointer (&self->connect, l2tp_connect_free);
+  g_clear_pointer (&self->stopping, l2tp_connect_free);
+  g_clear_pointer (&self->queued, l2tp_connect_free);
+  g_free (self->bus_name);
+  G_OBJECT_CLASS (l2tp_service_parent_class)->finalize (object);
+}
+
+static void
+l2tp_service_class_init (L2tpServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  NMVpnServicePluginClass *plugin_class = NM_VPN_SERVICE_PLUGIN_CLASS (klass);
+
+  object_class->finalize = l2tp_service_finalize;
+  plugin_class->need_secrets = need_secrets;
+  plugin_class->connect = real_connect;
+  plugin_class->connect_interactive = real_connect_interactive;
+  plugin_class->new_secrets = real_new_secrets;
+  plugin_class->disconnect = real_disconnect;
+
+  /* Emitted when the last teardown is complete. */
+  signals[SIGNAL_IDLE]
+      = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 0);
+}
+
+L2tpService *
+l2tp_service_new (const char *bus_name, gboolean watch_peer, GError **error)
+{
+  L2tpService *self = g_initable_new (
+      L2TP_TYPE_SERVICE, NULL, error, NM_VPN_SERVICE_PLUGIN_DBUS_SERVICE_NAME, bus_name,
+      NM_VPN_SERVICE_PLUGIN_DBUS_WATCH_PEER, watch_peer, NULL);
+
+  if (!self)
+    return NULL;
+  self->bus_name = g_strdup (bus_name);
+  /* NetworkManager asks for secrets first: charon starts meanwhile. */
+  l2tp_charon_early_start (L2TP_RUNTIME_ROOT);
+  return self;
+}
