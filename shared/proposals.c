@@ -234,16 +234,34 @@ proposal_equal (const L2tpProposal *a, const L2tpProposal *b)
   return a->enc == b->enc && a->integ == b->integ && a->dh == b->dh;
 }
 
-/* Appends @p unless an equal proposal is already there. */
-static void
-set_add_unique (L2tpProposalSet *set, const L2tpProposal *p)
+L2tpProposalSet *
+l2tp_proposal_set_new (L2tpProposalKind kind)
 {
+  return set_new (kind, FALSE);
+}
+
+gboolean
+l2tp_proposal_set_add (L2tpProposalSet *set, const L2tpProposal *proposal)
+{
+  g_return_val_if_fail (set != NULL && proposal != NULL, FALSE);
+
+  if (l2tp_proposal_set_contains (set, proposal))
+    return FALSE;
+  g_array_append_vals (set->items, proposal, 1);
+  return TRUE;
+}
+
+gboolean
+l2tp_proposal_set_contains (const L2tpProposalSet *set, const L2tpProposal *proposal)
+{
+  g_return_val_if_fail (set != NULL && proposal != NULL, FALSE);
+
   for (guint i = 0; i < set->items->len; i++)
     {
-      if (proposal_equal (&g_array_index (set->items, L2tpProposal, i), p))
-        return;
+      if (proposal_equal (&g_array_index (set->items, L2tpProposal, i), proposal))
+        return TRUE;
     }
-  g_array_append_vals (set->items, p, 1);
+  return FALSE;
 }
 
 void
@@ -339,7 +357,7 @@ l2tp_proposal_set_with_dh (const L2tpProposalSet *set, L2tpDhGroup dh)
       L2tpProposal p = g_array_index (set->items, L2tpProposal, i);
 
       p.dh = dh;
-      set_add_unique (out, &p);
+      l2tp_proposal_set_add (out, &p);
     }
   return out;
 }
@@ -561,7 +579,7 @@ parse_proposal (L2tpProposalSet *set, const char *key_name, char *proposal,
                 .dh = parts.dh.n ? parts.dh.v[d] : L2TP_DH_NONE,
               };
 
-              set_add_unique (set, &p);
+              l2tp_proposal_set_add (set, &p);
               if (set->items->len > MAX_PROPOSALS)
                 return fail (error, _ ("%s: too many proposals (at most %d)"), key_name,
                              MAX_PROPOSALS);
@@ -733,4 +751,46 @@ l2tp_proposal_set_to_libreswan (const L2tpProposalSet *set, GError **error)
         }
     }
   return render (set, TRUE);
+}
+
+static void
+summary_add (GString *part, const char *name)
+{
+  g_autofree char *bounded = g_strconcat ("/", name, "/", NULL);
+  g_autofree char *hay = g_strconcat ("/", part->str, "/", NULL);
+
+  if (strstr (hay, bounded))
+    return;
+  if (part->len)
+    g_string_append_c (part, '/');
+  g_string_append (part, name);
+}
+
+char *
+l2tp_proposal_set_summary (const L2tpProposalSet *set)
+{
+  g_autoptr (GString) enc = g_string_new (NULL);
+  g_autoptr (GString) integ = g_string_new (NULL);
+  g_autoptr (GString) dh = g_string_new (NULL);
+  GString *out;
+
+  g_return_val_if_fail (set != NULL, NULL);
+  if (set->items->len <= 6)
+    return render (set, FALSE);
+  for (guint i = 0; i < set->items->len; i++)
+    {
+      const L2tpProposal *p = &g_array_index (set->items, L2tpProposal, i);
+
+      summary_add (enc, SPELL (enc_names, p->enc, FALSE));
+      if (p->integ != L2TP_INTEG_NONE)
+        summary_add (integ, SPELL (integ_names, p->integ, FALSE));
+      summary_add (dh, p->dh != L2TP_DH_NONE ? SPELL (dh_names, p->dh, FALSE) : "no PFS");
+    }
+  out = g_string_new (enc->str);
+  if (integ->len)
+    g_string_append_printf (out, " × %s", integ->str);
+  if (dh->len)
+    g_string_append_printf (out, " × %s", dh->str);
+  g_string_append_printf (out, " (%u)", set->items->len);
+  return g_string_free (out, FALSE);
 }

@@ -86,8 +86,25 @@ typedef struct _L2tpProposalSet L2tpProposalSet;
 L2tpProposalSet *l2tp_proposal_set_parse (L2tpProposalKind kind, const char *key_name,
                                           const char *text, GError **error);
 
-/* The broad, ordered set used when the key is empty. */
+/* The set used when the key is empty: for IKE the first Main Mode round
+ * (what phones and Windows offer), for ESP the common algorithms without
+ * PFS. The negotiation plan (negotiation-plan.h) goes on from there. */
 L2tpProposalSet *l2tp_proposal_set_new_default (L2tpProposalKind kind);
+
+/* Every Phase 1 transform the plan may offer when `ipsec-ike` is empty, the
+ * default set first, then the rarer ones, most common first. */
+L2tpProposalSet *l2tp_proposal_default_ike_all (void);
+/* The rarer Phase 2 algorithms (no PFS) offered after the default set. */
+L2tpProposalSet *l2tp_proposal_default_esp_rare (void);
+/* The PFS groups tried after the IKE SA's own, in order; ends with NONE. */
+const L2tpDhGroup *l2tp_proposal_default_pfs_groups (void);
+
+/* An empty, non-strict set, for sets built by the negotiation plan. */
+L2tpProposalSet *l2tp_proposal_set_new (L2tpProposalKind kind);
+/* Appends @proposal unless an equal one is there; TRUE if it was added. */
+gboolean l2tp_proposal_set_add (L2tpProposalSet *set, const L2tpProposal *proposal);
+gboolean l2tp_proposal_set_contains (const L2tpProposalSet *set,
+                                     const L2tpProposal *proposal);
 
 L2tpProposalSet *l2tp_proposal_set_copy (const L2tpProposalSet *set);
 void l2tp_proposal_set_free (L2tpProposalSet *set);
@@ -121,6 +138,11 @@ char *l2tp_proposal_set_to_strongswan (const L2tpProposalSet *set);
  * would not load (PFS groups mixed or different). Write `pfs=yes` exactly
  * when l2tp_proposal_set_has_dh() is TRUE. */
 char *l2tp_proposal_set_to_libreswan (const L2tpProposalSet *set, GError **error);
+
+/* For messages: the proposals themselves when there are a few, else
+ * "aes256/aes128 × sha256/sha1 × modp2048/modp1024 (22)": every
+ * algorithm offered and how many proposals. */
+char *l2tp_proposal_set_summary (const L2tpProposalSet *set);
 
 /* Canonical text for the key (what the editor saves back), strongSwan
  * spelling, with a trailing "!" if the set is strict. Parses back to an

@@ -32,26 +32,24 @@ l2tp_render_check_name (const L2tpRenderContext *ctx, GError **error)
   return TRUE;
 }
 
+const L2tpProposalSet *
+l2tp_render_ike_offer (const L2tpConfig *cfg, const L2tpRenderContext *ctx)
+{
+  return ctx->ike_offer ? ctx->ike_offer : l2tp_config_ike (cfg);
+}
+
 L2tpProposalSet *
 l2tp_render_esp_offer (const L2tpConfig *cfg, const L2tpRenderContext *ctx)
 {
   const L2tpProposalSet *esp = l2tp_config_esp (cfg);
-  L2tpProposalSet *with = l2tp_proposal_set_filter_dh (esp, TRUE);
-  L2tpProposalSet *without = l2tp_proposal_set_filter_dh (esp, FALSE);
+  L2tpProposalSet *without;
 
-  if (with && without)
-    {
-      /* Mixed: one Quick Mode offer can only be one of the two. */
-      if (ctx->esp_pfs)
-        {
-          l2tp_proposal_set_free (without);
-          return with;
-        }
-      l2tp_proposal_set_free (with);
-      return without;
-    }
-  if (with)
-    l2tp_proposal_set_free (with);
+  if (ctx->esp_offer)
+    return l2tp_proposal_set_copy (ctx->esp_offer);
+  /* Mixed: one Quick Mode offer can only be one of the two. */
+  without = l2tp_proposal_set_filter_dh (esp, FALSE);
+  if (without && l2tp_proposal_set_has_dh (esp))
+    return without;
   if (without)
     l2tp_proposal_set_free (without);
   return l2tp_proposal_set_copy (esp);

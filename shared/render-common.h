@@ -14,7 +14,10 @@ const char *l2tp_render_gateway (const L2tpConfig *cfg, const L2tpRenderContext 
  * [A-Za-z0-9_-], 1 to 79 bytes (xl2tpd's entry names hold 79). */
 gboolean l2tp_render_check_name (const L2tpRenderContext *ctx, GError **error);
 
-/* The Phase 2 set this attempt offers (see L2tpRenderContext.esp_pfs). */
+/* The Phase 1 and Phase 2 sets this attempt offers (see
+ * L2tpRenderContext.ike_offer). */
+const L2tpProposalSet *l2tp_render_ike_offer (const L2tpConfig *cfg,
+                                              const L2tpRenderContext *ctx);
 L2tpProposalSet *l2tp_render_esp_offer (const L2tpConfig *cfg,
                                         const L2tpRenderContext *ctx);
 

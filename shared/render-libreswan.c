@@ -58,7 +58,7 @@ add_proposals (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx
 {
   g_autoptr (L2tpProposalSet) esp = l2tp_render_esp_offer (cfg, ctx);
   g_autofree char *ike_text
-      = l2tp_proposal_set_to_libreswan (l2tp_config_ike (cfg), error);
+      = l2tp_proposal_set_to_libreswan (l2tp_render_ike_offer (cfg, ctx), error);
   g_autofree char *esp_text = NULL;
 
   if (!ike_text || !add (out, "ike", L2TP_KEY_NAME (L2TP_KEY_IPSEC_IKE), ike_text, error))

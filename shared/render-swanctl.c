@@ -127,7 +127,8 @@ add_conn (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
           GError **error)
 {
   gboolean ikev2 = l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2);
-  g_autofree char *ike_text = l2tp_proposal_set_to_strongswan (l2tp_config_ike (cfg));
+  g_autofree char *ike_text
+      = l2tp_proposal_set_to_strongswan (l2tp_render_ike_offer (cfg, ctx));
   guint ike_life = l2tp_config_get_uint (cfg, L2TP_KEY_IPSEC_IKELIFETIME);
   guint dpd_delay = l2tp_config_get_uint (cfg, L2TP_KEY_IPSEC_DPD_DELAY);
 

@@ -20,11 +20,12 @@ typedef struct
   const char *runtime_dir;  /* /run/nm-l2tp-ipsec/<uuid> */
   const char *pppd_plugin;  /* absolute path of nm-l2tp-ipsec-pppd-plugin.so */
   const char *bus_name;     /* the service's D-Bus name, for the pppd plugin to call */
-  /* A Phase 2 set that mixes proposals with and without a DH group cannot be
-   * offered at once in IKEv1 Quick Mode (see proposals.c): FALSE offers the
-   * part without PFS (the first attempt), TRUE the part with PFS (the retry
-   * after NO_PROPOSAL_CHOSEN). Ignored when the set is not mixed. */
-  gboolean esp_pfs;
+  /* This attempt's Main Mode and Quick Mode offers, from the negotiation
+   * plan (negotiation-plan.h). NULL: the config's IKE set, and the config's
+   * ESP set without its PFS proposals when it mixes both (one Quick Mode
+   * cannot offer both, see proposals-default.c). */
+  const L2tpProposalSet *ike_offer;
+  const L2tpProposalSet *esp_offer;
   /* The server's CCP asked for MPPE, which pppd accepts only when its
    * options require it: TRUE writes require-mppe (the retry after the first
    * PPP attempt without MPPE). Ignored when the settings choose MPPE. */

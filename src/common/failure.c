@@ -282,6 +282,13 @@ l2tp_diagnosis_clear (L2tpDiagnosis *diag)
   diag->ike_established = FALSE;
 }
 
+void
+l2tp_diagnosis_clear_failure (L2tpDiagnosis *diag)
+{
+  g_clear_pointer (&diag->detail, g_free);
+  diag->failure = L2TP_FAILURE_NONE;
+}
+
 static gboolean
 has (const char *text, const char *part)
 {

@@ -80,6 +80,8 @@ typedef struct
 } L2tpDiagnosis;
 
 void l2tp_diagnosis_clear (L2tpDiagnosis *diag);
+/* The failure and its detail only: what is known of the SAs stays. */
+void l2tp_diagnosis_clear_failure (L2tpDiagnosis *diag);
 /* One control-log "msg" from charon (without the "[IKE] " group prefix). */
 void l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg);
 /* One line xl2tpd wrote to stderr. */

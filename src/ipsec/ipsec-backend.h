@@ -15,8 +15,12 @@ typedef struct _IpsecSession IpsecSession;
 
 typedef struct
 {
-  /* The CHILD_SA is installed: ESP with policies for our exact L2TP port. */
-  void (*up) (gpointer user_data);
+  /* The IKE SA is up (Quick Mode follows); chosen: the transform the server
+   * chose, NULL if charon did not say. */
+  void (*ike_up) (const L2tpProposal *chosen, gpointer user_data);
+  /* The CHILD_SA is installed: ESP with policies for our exact L2TP port;
+   * chosen: the server's pick of the Quick Mode offer, or NULL. */
+  void (*up) (const L2tpProposal *chosen, gpointer user_data);
   /* Before up: the IPsec step failed; after up: the SAs are gone (deleted
    * by the server, dead peer, daemon exited). error is in
    * L2TP_FAILURE_ERROR; its code says why. */
@@ -31,6 +35,10 @@ typedef struct
                                 L2tpDiagnosis *diag, const IpsecEvents *events,
                                 gpointer user_data);
   void (*up) (IpsecSession *session);
+  /* After a failure before up (NO_PROPOSAL_CHOSEN): offer again what ctx
+   * holds now (ctx->ike_offer, ctx->esp_offer), keeping what is loaded and
+   * an IKE SA that is up, so a new Quick Mode needs no new Main Mode. */
+  void (*retry) (IpsecSession *session);
   /* Deletes the SAs, unloads what up loaded; done runs when all is gone
    * (also when up never completed). No events after down. */
   void (*down) (IpsecSession *session, GDestroyNotify done, gpointer done_data);

@@ -22,6 +22,8 @@
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
 #include "shared/private-key.h"
+#include "shared/render-common.h"
+#include "shared/vici-sa-proposal.h"
 #include "shared/render-swanctl.h"
 #include "src/ipsec/vici-client.h"
 
@@ -48,6 +50,8 @@ struct _IpsecSession
   gboolean failed_early; /* reported from the log, before initiate ended */
   gboolean going_down;
   gboolean down_started;
+  gboolean esp_known; /* esp_chosen came with child-updown */
+  L2tpProposal esp_chosen;
   GDestroyNotify done;
   gpointer done_data;
 };
@@ -93,10 +97,9 @@ session_free (IpsecSession *s)
 static char *
 offered_esp (IpsecSession *s)
 {
-  const L2tpProposalSet *esp = l2tp_config_esp (s->cfg);
-  g_autoptr (L2tpProposalSet) part = l2tp_proposal_set_filter_dh (esp, s->ctx->esp_pfs);
+  g_autoptr (L2tpProposalSet) esp = l2tp_render_esp_offer (s->cfg, s->ctx);
 
-  return l2tp_proposal_set_to_strongswan (part ? part : esp);
+  return l2tp_proposal_set_summary (esp);
 }
 
 /* The error of a failed IPsec step, from what charon told us. */
@@ -113,7 +116,7 @@ diagnosed_error (IpsecSession *s, const char *charon_said)
                         s->charon ? l2tp_charon_use_get_version (s->charon) : NULL, NULL);
       break;
     case L2TP_FAILURE_IKE_NO_PROPOSAL:
-      offer = l2tp_proposal_set_to_strongswan (l2tp_config_ike (s->cfg));
+      offer = l2tp_proposal_set_summary (l2tp_render_ike_offer (s->cfg, s->ctx));
       l2tp_failure_set (&error, s->diag->failure, offer, NULL);
       break;
     case L2TP_FAILURE_ESP_NO_PROPOSAL:
@@ -170,6 +173,26 @@ our_sa (IpsecSession *s, const ViciMessage *msg)
   return vici_message_lookup (msg, s->ctx->name);
 }
 
+/* What the server chose, for the negotiation plan. */
+static void
+on_sa_up (IpsecSession *s, const char *event, const ViciNode *sa)
+{
+  L2tpProposal chosen;
+  gboolean known;
+
+  if (g_str_equal (event, "ike-updown"))
+    {
+      known = l2tp_vici_sa_proposal (sa, L2TP_PROPOSAL_IKE, &chosen);
+      l2tp_log_debug ("ipsec: IKE SA up%s", known ? "" : " (transform not reported)");
+      if (!s->going_down && s->events.ike_up)
+        s->events.ike_up (known ? &chosen : NULL, s->user_data);
+      return;
+    }
+  s->esp_known = l2tp_vici_sa_proposal (l2tp_vici_sa_find_child (sa, s->ctx->name),
+                                        L2TP_PROPOSAL_ESP, &s->esp_chosen);
+  l2tp_log_debug ("ipsec: CHILD_SA up%s", s->esp_known ? "" : " (proposal not reported)");
+}
+
 static void
 on_event (ViciClient *client, const char *name, const ViciMessage *msg,
           gpointer user_data)
@@ -204,7 +227,7 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
   /* ike-updown and child-updown carry up = yes only when going up. */
   if (g_strcmp0 (vici_message_get_str (msg, "up"), "yes") == 0)
     {
-      l2tp_log_debug ("ipsec: %s up", name);
+      on_sa_up (s, name, our_sa (s, msg));
       return;
     }
   l2tp_log_notice ("ipsec: %s: our %s SA went down", name,
@@ -520,15 +543,14 @@ run_up_step (IpsecSession *s)
       vici_message_add_kv_str (msg, "timeout", "0");
       vici_message_add_kv_str (msg, "init-limits", "no");
       vici_message_add_kv_str (msg, "loglevel", "1");
-      l2tp_log_info ("ipsec: initiating %s to %s (ESP offer %s PFS)", s->ctx->name,
-                     s->ctx->gateway_addr, s->ctx->esp_pfs ? "with" : "without");
+      l2tp_log_info ("ipsec: initiating %s to %s", s->ctx->name, s->ctx->gateway_addr);
       request (s, "initiate", msg);
       return;
     case UP_DONE:
       s->up_pending = FALSE;
       s->is_up = TRUE;
       l2tp_log_notice ("ipsec: CHILD_SA %s installed", s->ctx->name);
-      s->events.up (s->user_data);
+      s->events.up (s->esp_known ? &s->esp_chosen : NULL, s->user_data);
       return;
     }
 }
@@ -583,6 +605,21 @@ session_up (IpsecSession *s)
   /* Same process, same user marker: this use stands for the early one. */
   l2tp_charon_early_forget ();
   l2tp_charon_use_async (L2TP_RUNTIME_ROOT, s->cancellable, on_charon, s);
+}
+
+/* Offer again: the conn reloaded with the new proposals (charon keeps an
+ * IKE SA whose config is unchanged: "updated vici connection"), then a new
+ * initiate, which a new Quick Mode on that IKE SA answers. */
+static void
+session_retry (IpsecSession *s)
+{
+  g_return_if_fail (!s->up_pending && !s->going_down && !s->is_up && s->client);
+
+  s->up_pending = TRUE;
+  s->failed_early = FALSE;
+  s->esp_known = FALSE;
+  s->up_step = UP_LOAD_CONN;
+  run_up_step (s);
 }
 
 /* ---- down ------------------------------------------------------------- */
@@ -791,6 +828,7 @@ const IpsecBackend l2tp_ipsec_strongswan = {
   .name = "strongswan",
   .session_new = session_new,
   .up = session_up,
+  .retry = session_retry,
   .down = session_down,
   .free = session_free,
 };

@@ -10,6 +10,8 @@
 #include "src/l2tp/l2tp-port.h"
 #include "src/common/log.h"
 #include "src/service/nm-ip-config.h"
+#include "src/service/plan-store.h"
+#include "shared/negotiation-plan.h"
 #include "src/ppp/ppp-listener.h"
 #include "src/common/runtime-dir.h"
 #include "shared/render-pppd.h"
@@ -82,9 +84,9 @@ struct _L2tpConnect
   L2tpXl2tpd *xl2tpd;
   L2tpPppListener *ppp;
   GVariant *ip6_config;
-  gboolean ipsec_retrying;  /* down before the PFS retry is under way */
+  L2tpPlan *plan;           /* what to offer, and next (negotiation-plan.h) */
   gboolean peer_wants_mppe; /* the server's CCP asked for MPPE in this PPP attempt */
-  gboolean ppp_retrying;    /* L2TP ending before the MPPE retry is under way */
+  gboolean ppp_retrying;    /* L2TP ending before a new PPP attempt is under way */
   gboolean failed;
   gboolean stopping;
 };
@@ -127,6 +129,7 @@ l2tp_connect_free (L2tpConnect *c)
     c->backend->free (c->ipsec);
   l2tp_diagnosis_clear (&c->diag);
   g_clear_pointer (&c->ip6_config, g_variant_unref);
+  g_clear_pointer (&c->plan, l2tp_plan_free);
   g_clear_object (&c->cancellable);
   g_clear_object (&c->bus);
   l2tp_config_unref (c->cfg);
@@ -191,6 +194,68 @@ on_step_timeout (gpointer user_data)
   else
     fail_with (c, L2TP_FAILURE_TIMEOUT, _ (steps[c->step].name), seconds);
   return G_SOURCE_REMOVE;
+}
+
+/* ---- the negotiation plan --------------------------------------------- */
+
+/* The offers of the plan's current attempt, for the renderers. */
+static void
+apply_attempt (L2tpConnect *c)
+{
+  const L2tpAttempt *a = l2tp_plan_get_attempt (c->plan);
+
+  c->ctx.ike_offer = a->ike;
+  c->ctx.esp_offer = a->esp;
+  c->ctx.ppp_mppe = a->mppe;
+}
+
+static void
+log_attempt (L2tpConnect *c, const char *what)
+{
+  const L2tpAttempt *a = l2tp_plan_get_attempt (c->plan);
+  g_autofree char *ike = l2tp_proposal_set_summary (a->ike);
+  g_autofree char *esp = l2tp_proposal_set_summary (a->esp);
+
+  if (a->remembered)
+    l2tp_log_notice ("plan: %s what worked last time: IKE %s, ESP %s%s", what, ike, esp,
+                     a->mppe ? ", MPPE" : "");
+  else
+    l2tp_log_info ("plan: %s IKE round %u of %u (%s), ESP offer %u of %u (%s)%s", what,
+                   a->ike_round, a->ike_rounds, ike, a->esp_round, a->esp_rounds, esp,
+                   a->mppe ? ", MPPE" : "");
+}
+
+static void
+plan_begin (L2tpConnect *c)
+{
+  g_autoptr (L2tpPlanMemory) memory = l2tp_plan_store_load (L2TP_STATE_DIR, c->uuid);
+
+  c->plan = l2tp_plan_new (c->cfg, memory);
+  if (memory && !l2tp_plan_get_attempt (c->plan)->remembered)
+    l2tp_log_info ("plan: what worked last time was for other settings; not used");
+  apply_attempt (c);
+  log_attempt (c, "offering");
+}
+
+/* Connected: what worked is kept for next time; a memory that failed and
+ * gave way to nothing reportable is dropped. */
+static void
+plan_connected (L2tpConnect *c)
+{
+  L2tpAnswer answer = { L2TP_ANSWER_CONNECTED };
+  g_autoptr (L2tpPlanMemory) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  l2tp_plan_answer (c->plan, &answer);
+  result = l2tp_plan_get_result (c->plan);
+  if (!result)
+    {
+      if (l2tp_plan_memory_failed (c->plan))
+        l2tp_plan_store_forget (L2TP_STATE_DIR, c->uuid);
+      return;
+    }
+  if (!l2tp_plan_store_save (L2TP_STATE_DIR, c->uuid, result, &error))
+    l2tp_log_warn ("plan: cannot keep what worked: %s", error->message);
 }
 
 /* ---- ppp: the pppd plugin's reports ----------------------------------- */
@@ -264,6 +329,7 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
   g_clear_handle_id (&c->step_timer, g_source_remove);
   c->step = STEP_CONNECTED;
   l2tp_log_notice ("connected: %s on %s", c->name, tundev);
+  plan_connected (c);
   /* set_config first (see nm-ip-config.h). */
   c->events.config (l2tp_nm_config (tundev, c->gateway_addr, mtu, c->ip6_config != NULL),
                     c->user_data);
@@ -272,7 +338,7 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
     c->events.ip6_config (c->ip6_config, c->user_data);
 }
 
-/* ---- ppp: MPPE when the server demands it ------------------------------ */
+/* ---- ppp: a new attempt inside the SAs (MPPE) -------------------------- */
 
 static gboolean
 settings_choose_mppe (const L2tpConfig *cfg)
@@ -283,7 +349,7 @@ settings_choose_mppe (const L2tpConfig *cfg)
 }
 
 static void
-on_mppe_retry_l2tp_stopped (gpointer user_data)
+on_ppp_retry_l2tp_stopped (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
@@ -300,38 +366,59 @@ on_mppe_retry_l2tp_stopped (gpointer user_data)
 }
 
 static void
-on_mppe_retry_hung_up (gpointer user_data)
+on_ppp_retry_hung_up (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
-  l2tp_xl2tpd_stop (c->xl2tpd, on_mppe_retry_l2tp_stopped, c);
+  l2tp_xl2tpd_stop (c->xl2tpd, on_ppp_retry_l2tp_stopped, c);
 }
 
 /*
  * pppd 2.4/2.5 accept MPPE only when their options require it, so the first
  * attempt (for the many servers without MPPE inside IPsec) cannot take it
  * when offered. A server that demands it (MikroTik's use-encryption=
- * required, RRAS's "require encryption") ends PPP; then PPP and L2TP end
- * in order, inside the SAs that stay up, and L2TP starts again with
- * require-mppe. TRUE when the PPP attempt's end is handled here.
+ * required, RRAS's "require encryption") ends PPP; and a remembered demand
+ * the server no longer makes makes pppd give up. Either way the plan says
+ * whether PPP and L2TP end in order, inside the SAs that stay up, and L2TP
+ * starts again with the other MPPE choice. TRUE when the PPP attempt's end
+ * is handled here.
  */
 static gboolean
-ppp_retry_for_mppe (L2tpConnect *c)
+ppp_retry (L2tpConnect *c)
 {
-  if (!c->peer_wants_mppe || c->ctx.ppp_mppe || c->ppp_retrying || c->stopping
-      || c->failed || c->step != STEP_PPP || !c->xl2tpd || settings_choose_mppe (c->cfg))
+  L2tpAnswer answer
+      = { c->peer_wants_mppe ? L2TP_ANSWER_PPP_WANTS_MPPE : L2TP_ANSWER_PPP_ENDED };
+
+  if (c->ppp_retrying || c->stopping || c->failed || c->step != STEP_PPP || !c->xl2tpd)
     return FALSE;
-  if (l2tp_config_get_bool (c->cfg, L2TP_KEY_REFUSE_MSCHAP)
-      && l2tp_config_get_bool (c->cfg, L2TP_KEY_REFUSE_MSCHAPV2))
+  /* A refused password is final, whatever MPPE does. */
+  if (!c->peer_wants_mppe && c->diag.failure == L2TP_FAILURE_PPP_AUTH)
+    return FALSE;
+  switch (l2tp_plan_answer (c->plan, &answer))
     {
-      fail_with (c, L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, NULL, NULL);
-      return TRUE;
+    case L2TP_PLAN_NEW_PPP:
+      break;
+    case L2TP_PLAN_FAILED:
+      if (l2tp_plan_get_failure (c->plan) == L2TP_PLAN_FAILURE_MPPE_NO_MSCHAP)
+        {
+          fail_with (c, L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, NULL, NULL);
+          return TRUE;
+        }
+      return FALSE;
+    default:
+      return FALSE;
     }
-  l2tp_log_notice ("ppp: the server requires MPPE encryption inside PPP; connecting the "
-                   "L2TP tunnel again with MPPE");
+  if (c->peer_wants_mppe)
+    l2tp_log_notice (
+        "ppp: the server requires MPPE encryption inside PPP; connecting the "
+        "L2TP tunnel again with MPPE");
+  else
+    l2tp_log_notice (
+        "ppp: PPP ended with the remembered MPPE demand; connecting the L2TP "
+        "tunnel again without MPPE");
   c->ppp_retrying = TRUE;
-  c->ctx.ppp_mppe = TRUE;
-  l2tp_xl2tpd_hangup (c->xl2tpd, on_mppe_retry_hung_up, c);
+  apply_attempt (c);
+  l2tp_xl2tpd_hangup (c->xl2tpd, on_ppp_retry_hung_up, c);
   return TRUE;
 }
 
@@ -357,7 +444,7 @@ ppp_peer_terminated (const char *reason, gpointer user_data)
   if (c->ppp_retrying)
     return;
   l2tp_log_notice ("ppp: the server ended PPP: \"%s\"", reason);
-  if (ppp_retry_for_mppe (c))
+  if (c->peer_wants_mppe && ppp_retry (c))
     return;
   l2tp_diagnosis_feed_peer_terminated (&c->diag, reason);
 }
@@ -385,9 +472,11 @@ ppp_exit_status (guint status, const char *message, gpointer user_data)
   L2tpConnect *c = user_data;
 
   l2tp_log_info ("ppp: pppd is ending with status %u (%s)", status, message);
-  if (c->ppp_retrying || ppp_retry_for_mppe (c))
+  if (c->ppp_retrying)
     return;
   l2tp_diagnosis_feed_pppd (&c->diag, status, message);
+  if (ppp_retry (c))
+    return;
   if (c->diag.failure != L2TP_FAILURE_NONE)
     fail_with (c, c->diag.failure, c->diag.detail, NULL);
 }
@@ -419,7 +508,7 @@ on_l2tp_ended (const GError *error, gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
-  if (c->ppp_retrying || ppp_retry_for_mppe (c))
+  if (c->ppp_retrying || ppp_retry (c))
     return;
   if (c->step == STEP_CONNECTED)
     {
@@ -462,47 +551,76 @@ l2tp_start (L2tpConnect *c)
 
 /* ---- ipsec ------------------------------------------------------------ */
 
-static void ipsec_start (L2tpConnect *c);
-static void stop_xl2tpd (L2tpConnect *c);
-
 static void
-on_ipsec_up (gpointer user_data)
+on_ipsec_ike_up (const L2tpProposal *chosen, gpointer user_data)
 {
   L2tpConnect *c = user_data;
+  L2tpAnswer answer = { L2TP_ANSWER_IKE_UP };
+  g_autofree char *text = NULL;
 
-  if (c->step == STEP_IPSEC)
-    step_enter (c, STEP_L2TP);
-}
-
-/* A default ESP set mixes proposals with and without PFS, which IKEv1 Quick
- * Mode cannot offer at once: the first attempt offers those without. */
-static gboolean
-esp_is_mixed (const L2tpConfig *cfg)
-{
-  g_autoptr (L2tpProposalSet) with
-      = l2tp_proposal_set_filter_dh (l2tp_config_esp (cfg), TRUE);
-  g_autoptr (L2tpProposalSet) without
-      = l2tp_proposal_set_filter_dh (l2tp_config_esp (cfg), FALSE);
-
-  return with && without;
-}
-
-static void
-on_ipsec_down_for_retry (gpointer user_data)
-{
-  L2tpConnect *c = user_data;
-
-  c->backend->free (c->ipsec);
-  c->ipsec = NULL;
-  c->ipsec_retrying = FALSE;
-  if (c->stopping)
+  if (c->step != STEP_IPSEC)
+    return;
+  if (chosen)
     {
-      stop_xl2tpd (c);
-      return;
+      g_autoptr (L2tpProposalSet) one = l2tp_proposal_set_new (L2TP_PROPOSAL_IKE);
+
+      answer.chosen = *chosen;
+      l2tp_proposal_set_add (one, chosen);
+      text = l2tp_proposal_set_to_strongswan (one);
     }
-  l2tp_diagnosis_clear (&c->diag);
-  c->ctx.esp_pfs = TRUE;
-  ipsec_start (c);
+  l2tp_log_info ("plan: the server chose IKE %s", text ? text : "(not reported)");
+  l2tp_plan_answer (c->plan, &answer);
+}
+
+static void
+on_ipsec_up (const L2tpProposal *chosen, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+  L2tpAnswer answer = { L2TP_ANSWER_ESP_UP };
+
+  if (c->step != STEP_IPSEC)
+    return;
+  if (chosen)
+    answer.chosen = *chosen;
+  l2tp_plan_answer (c->plan, &answer);
+  step_enter (c, STEP_L2TP);
+}
+
+/* NO_PROPOSAL_CHOSEN: the plan's next offer on the same session, or its
+ * final word. TRUE when handled. */
+static gboolean
+ipsec_retry (L2tpConnect *c, const GError *error)
+{
+  L2tpAnswer answer;
+  g_autofree char *offered = NULL;
+  L2tpPlanStep next;
+
+  if (error->code == L2TP_FAILURE_IKE_NO_PROPOSAL)
+    answer.kind = L2TP_ANSWER_IKE_REFUSED;
+  else if (error->code == L2TP_FAILURE_ESP_NO_PROPOSAL)
+    answer.kind = L2TP_ANSWER_ESP_REFUSED;
+  else
+    return FALSE;
+  next = l2tp_plan_answer (c->plan, &answer);
+  if (next == L2TP_PLAN_FAILED)
+    {
+      offered = l2tp_plan_describe_offered (c->plan);
+      fail_with (c, error->code, offered, NULL);
+      return TRUE;
+    }
+  /* The IKE SA of a new Quick Mode is still up: its Phase 2 refusals stay
+   * Phase 2. */
+  l2tp_diagnosis_clear_failure (&c->diag);
+  if (next == L2TP_PLAN_NEW_IKE)
+    c->diag.ike_established = FALSE;
+  apply_attempt (c);
+  log_attempt (c, next == L2TP_PLAN_NEW_IKE ? "the server refused Phase 1; offering"
+                                            : "the server refused Phase 2; offering");
+  /* Each offer has the whole step's time. */
+  g_clear_handle_id (&c->step_timer, g_source_remove);
+  c->step_timer = g_timeout_add_seconds (steps[STEP_IPSEC].timeout_s, on_step_timeout, c);
+  c->backend->retry (c->ipsec);
+  return TRUE;
 }
 
 static void
@@ -519,19 +637,13 @@ on_ipsec_failed (const GError *error, gpointer user_data)
       fail (c, error);
       return;
     }
-  if (error->code == L2TP_FAILURE_ESP_NO_PROPOSAL && !c->ctx.esp_pfs
-      && esp_is_mixed (c->cfg))
-    {
-      l2tp_log_notice ("ipsec: the server refused our Phase 2 offer without PFS; "
-                       "offering the proposals with PFS");
-      c->ipsec_retrying = TRUE;
-      c->backend->down (c->ipsec, on_ipsec_down_for_retry, c);
-      return;
-    }
+  if (!c->stopping && !c->failed && ipsec_retry (c, error))
+    return;
   fail (c, error);
 }
 
 static const IpsecEvents ipsec_events = {
+  .ike_up = on_ipsec_ike_up,
   .up = on_ipsec_up,
   .failed = on_ipsec_failed,
 };
@@ -585,8 +697,7 @@ preflight_network (L2tpConnect *c)
   c->ctx.runtime_dir = c->dir;
   c->ctx.pppd_plugin = c->pppd_plugin;
   c->ctx.bus_name = c->bus_name;
-  c->ctx.esp_pfs = FALSE;
-  c->ctx.ppp_mppe = FALSE;
+  plan_begin (c);
   l2tp_log_info ("preflight: server %s, local address %s, L2TP port %u", c->gateway_addr,
                  c->local_addr, (guint) c->port.number);
 
@@ -788,8 +899,6 @@ on_ipsec_down (gpointer user_data)
 static void
 stop_ipsec (L2tpConnect *c)
 {
-  if (c->ipsec_retrying)
-    return; /* on_ipsec_down_for_retry finishes */
   if (c->ipsec)
     c->backend->down (c->ipsec, on_ipsec_down, c);
   else
@@ -813,7 +922,7 @@ l2tp_connect_stop (L2tpConnect *c)
   g_cancellable_cancel (c->cancellable);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   if (c->ppp_retrying)
-    return; /* on_mppe_retry_l2tp_stopped goes on with IPsec */
+    return; /* on_ppp_retry_l2tp_stopped goes on with IPsec */
   /* PPP, then the L2TP tunnel, then the IPsec SAs, and only then xl2tpd:
    * nothing of L2TP or PPP leaves without ESP, and xl2tpd's socket is
    * there for whatever the server still sends inside ESP. */

@@ -139,7 +139,6 @@ context_init (L2tpRenderContext *ctx, guint8 flags)
     ctx->local_addr = "198.51.100.7";
   if (flags & CTX_EPHEMERAL_PORT)
     ctx->l2tp_port = 40123;
-  ctx->esp_pfs = (flags & CTX_ESP_PFS) != 0;
   if (flags & CTX_NO_BUS_NAME)
     ctx->bus_name = NULL;
 }
@@ -362,6 +361,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (L2tpConfig) cfg = NULL;
   g_autoptr (L2tpConfig) base_cfg = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProposalSet) esp_offer = NULL;
   L2tpRenderContext ctx;
 
   if (size < 1 || !parse_records (data + 1, size - 1, vpn_data, vpn_secrets))
@@ -372,6 +372,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   fuzz_check_error ("l2tp_config_new", cfg != NULL, error);
   if (!cfg)
     return 0;
+  /* A Quick Mode offer of the plan: the config's set in one PFS group. */
+  if (data[0] & CTX_ESP_PFS)
+    {
+      esp_offer = l2tp_proposal_set_with_dh (l2tp_config_esp (cfg), L2TP_DH_MODP2048);
+      ctx.esp_offer = esp_offer;
+    }
 
   /* What the sanitizer hands back must sanitize to itself. */
   {

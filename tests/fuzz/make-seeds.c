@@ -218,7 +218,7 @@ static guint8
 context_flags (const TestProfile *p)
 {
   return (p->ctx.gateway_addr ? 1 : 0) | (p->ctx.local_addr ? 2 : 0)
-         | (p->ctx.l2tp_port != 1701 ? 4 : 0) | (p->ctx.esp_pfs ? 8 : 0);
+         | (p->ctx.l2tp_port != 1701 ? 4 : 0) | (p->ctx.esp_offer ? 8 : 0);
 }
 
 static void

@@ -664,7 +664,6 @@ test_context_init (L2tpRenderContext *ctx)
   ctx->runtime_dir = "/run/nm-l2tp-ipsec/5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f";
   ctx->pppd_plugin = "/usr/lib/pppd/2.4.9/nm-l2tp-ipsec-pppd-plugin.so";
   ctx->bus_name = "org.freedesktop.NetworkManager.l2tp.Connection_7";
-  ctx->esp_pfs = FALSE;
 }
 
 static GHashTable *
@@ -700,8 +699,19 @@ test_profile_load (const char *path, GError **error)
   if (g_key_file_has_key (kf, "context", "gateway-addr", NULL))
     p->ctx.gateway_addr = p->gateway_addr
         = g_key_file_get_string (kf, "context", "gateway-addr", NULL);
-  if (g_key_file_has_key (kf, "context", "esp-pfs", NULL))
-    p->ctx.esp_pfs = g_key_file_get_boolean (kf, "context", "esp-pfs", NULL);
+  if (g_key_file_has_key (kf, "context", "esp-offer", NULL))
+    {
+      g_autofree char *text = g_key_file_get_string (kf, "context", "esp-offer", NULL);
+
+      p->esp_offer
+          = l2tp_proposal_set_parse (L2TP_PROPOSAL_ESP, "esp-offer", text, error);
+      if (!p->esp_offer)
+        {
+          test_profile_free (p);
+          return NULL;
+        }
+      p->ctx.esp_offer = p->esp_offer;
+    }
   if (g_key_file_has_key (kf, "context", "ppp-mppe", NULL))
     p->ctx.ppp_mppe = g_key_file_get_boolean (kf, "context", "ppp-mppe", NULL);
   return p;
@@ -716,5 +726,7 @@ test_profile_free (TestProfile *p)
   g_hash_table_unref (p->secrets);
   g_free (p->local_addr);
   g_free (p->gateway_addr);
+  if (p->esp_offer)
+    l2tp_proposal_set_free (p->esp_offer);
   g_free (p);
 }

@@ -29,7 +29,7 @@ GPtrArray *reader_vici (const ViciMessage *msg);
 char *reader_vici_dump (const ViciMessage *msg);
 
 /* A profile: [data] and [secrets] of a GKeyFile; [context] may override the
- * render context (l2tp-port, local-addr, gateway-addr, esp-pfs). */
+ * render context (l2tp-port, local-addr, gateway-addr, esp-offer: a Quick Mode offer of the plan). */
 typedef struct
 {
   GHashTable *data;
@@ -37,6 +37,7 @@ typedef struct
   L2tpRenderContext ctx;
   char *local_addr;
   char *gateway_addr;
+  L2tpProposalSet *esp_offer;
 } TestProfile;
 
 TestProfile *test_profile_load (const char *path, GError **error);

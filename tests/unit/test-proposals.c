@@ -413,77 +413,72 @@ static void
 test_default_ike (void)
 {
   g_autoptr (L2tpProposalSet) set = l2tp_proposal_set_new_default (IKE);
+  g_autoptr (L2tpProposalSet) all = l2tp_proposal_default_ike_all ();
   g_autofree char *text = l2tp_proposal_set_to_string (set);
   g_autofree char *libre = l2tp_proposal_set_to_libreswan (set, NULL);
   g_autoptr (L2tpProposalSet) again = parse_ok (IKE, text);
   guint n = l2tp_proposal_set_get_length (set);
 
-  g_assert_cmpuint (n, ==, 18);
+  /* The first round: what phones and Windows offer. */
+  g_assert_cmpuint (n, ==, 22);
   g_assert_false (l2tp_proposal_set_is_strict (set));
   g_assert_true (l2tp_proposal_set_equal (set, again));
   g_assert_cmpstr (text, ==,
                    "aes256-sha256-modp2048,aes128-sha256-modp2048,aes256-sha1-modp2048,"
-                   "aes128-sha1-modp2048,aes256-sha1-ecp384,aes128-sha1-ecp256,"
-                   "aes256-sha256-modp1536,aes256-sha1-modp1536,aes128-sha1-modp1536,"
-                   "aes256-sha256-modp1024,aes256-sha1-modp1024,aes128-sha1-modp1024,"
-                   "aes256-md5-modp1024,aes128-md5-modp1024,"
-                   "3des-sha1-modp2048,3des-sha1-modp1536,3des-sha1-modp1024,"
-                   "3des-md5-modp1024");
+                   "aes128-sha1-modp2048,aes256-sha256-ecp384,aes256-sha1-ecp384,"
+                   "aes128-sha256-ecp256,aes128-sha1-ecp256,"
+                   "aes256-sha256-modp1536,aes128-sha256-modp1536,aes256-sha1-modp1536,"
+                   "aes128-sha1-modp1536,aes256-sha256-modp1024,aes128-sha256-modp1024,"
+                   "aes256-sha1-modp1024,aes128-sha1-modp1024,aes256-md5-modp1024,"
+                   "aes128-md5-modp1024,3des-sha1-modp2048,3des-sha1-modp1536,"
+                   "3des-sha1-modp1024,3des-md5-modp1024");
   g_assert_true (g_str_has_prefix (libre, "aes256-sha2_256;modp2048,"));
   g_assert_true (g_str_has_suffix (libre, ",3des-sha1;modp1024,3des-md5;modp1024"));
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (l2tp_proposal_set_get (set, i)->dh, !=, L2TP_DH_NONE);
-  g_assert_cmpint (l2tp_proposal_set_get (set, 0)->enc, ==, L2TP_ENC_AES256);
-  g_assert_cmpint (l2tp_proposal_set_get (set, n - 2)->enc, ==, L2TP_ENC_3DES);
-  g_assert_cmpint (l2tp_proposal_set_get (set, n - 2)->integ, ==, L2TP_INTEG_SHA1);
-  g_assert_cmpint (l2tp_proposal_set_get (set, n - 1)->integ, ==, L2TP_INTEG_MD5);
-  g_assert_cmpint (l2tp_proposal_set_get (set, n - 1)->dh, ==, L2TP_DH_MODP1024);
+
+  /* Every later round's transform: 4 ciphers x 5 hashes x 8 groups, the
+   * first round first, each once, the rarest last. */
+  g_assert_cmpuint (l2tp_proposal_set_get_length (all), ==, 4 * 5 * 8);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (l2tp_proposal_set_contains (set, l2tp_proposal_set_get (all, i)));
+  g_assert_cmpint (l2tp_proposal_set_get (all, n)->enc, ==, L2TP_ENC_AES256);
+  g_assert_cmpint (l2tp_proposal_set_get (all, n)->integ, ==, L2TP_INTEG_SHA256);
+  g_assert_cmpint (l2tp_proposal_set_get (all, n)->dh, ==, L2TP_DH_ECP256);
+  g_assert_cmpint (l2tp_proposal_set_get (all, 159)->enc, ==, L2TP_ENC_3DES);
+  g_assert_cmpint (l2tp_proposal_set_get (all, 159)->integ, ==, L2TP_INTEG_MD5);
+  g_assert_cmpint (l2tp_proposal_set_get (all, 159)->dh, ==, L2TP_DH_ECP521);
 }
 
 static void
 test_default_esp (void)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (L2tpProposalSet) set = l2tp_proposal_set_new_default (ESP);
-  g_autoptr (L2tpProposalSet) plain = l2tp_proposal_set_filter_dh (set, FALSE);
-  g_autoptr (L2tpProposalSet) pfs = l2tp_proposal_set_filter_dh (set, TRUE);
-  g_autoptr (L2tpProposalSet) stripped = l2tp_proposal_set_with_dh (set, L2TP_DH_NONE);
+  g_autoptr (L2tpProposalSet) rare = l2tp_proposal_default_esp_rare ();
   g_autofree char *text = l2tp_proposal_set_to_string (set);
-  g_autofree char *plain_text = l2tp_proposal_set_to_strongswan (plain);
-  g_autofree char *pfs_text = l2tp_proposal_set_to_strongswan (pfs);
-  g_autofree char *pfs_libre = l2tp_proposal_set_to_libreswan (pfs, NULL);
-  g_autofree char *mixed_libre = l2tp_proposal_set_to_libreswan (set, &error);
+  g_autofree char *rare_text = l2tp_proposal_set_to_string (rare);
+  g_autofree char *libre = l2tp_proposal_set_to_libreswan (set, NULL);
+  const L2tpDhGroup *groups = l2tp_proposal_default_pfs_groups ();
+  guint ngroups = 0;
 
+  /* Without PFS: the plan adds the groups one Quick Mode at a time. */
   g_assert_cmpuint (l2tp_proposal_set_get_length (set), ==, 16);
-  g_assert_true (l2tp_proposal_set_has_dh (set));
-  g_assert_false (l2tp_proposal_set_has_dh (plain));
-  g_assert_true (l2tp_proposal_set_has_dh (pfs));
+  g_assert_false (l2tp_proposal_set_has_dh (set));
+  g_assert_false (l2tp_proposal_set_has_dh (rare));
   g_assert_cmpstr (text, ==,
-                   "aes256-sha256,aes128-sha256,aes256-sha1,aes128-sha1,aes256-md5,"
-                   "aes128-md5,3des-sha1,3des-md5,"
-                   "aes256-sha256-modp1024,aes128-sha256-modp1024,aes256-sha1-modp1024,"
-                   "aes128-sha1-modp1024,aes256-md5-modp1024,aes128-md5-modp1024,"
-                   "3des-sha1-modp1024,3des-md5-modp1024");
-  g_assert_cmpstr (plain_text, ==,
-                   "aes256-sha256,aes128-sha256,aes256-sha1,aes128-sha1,aes256-md5,"
-                   "aes128-md5,3des-sha1,3des-md5");
-  g_assert_cmpstr (pfs_text, ==,
-                   "aes256-sha256-modp1024,aes128-sha256-modp1024,aes256-sha1-modp1024,"
-                   "aes128-sha1-modp1024,aes256-md5-modp1024,aes128-md5-modp1024,"
-                   "3des-sha1-modp1024,3des-md5-modp1024");
-  g_assert_cmpstr (
-      pfs_libre, ==,
-      "aes256-sha2_256;modp1024,aes128-sha2_256;modp1024,aes256-sha1;modp1024,"
-      "aes128-sha1;modp1024,aes256-md5;modp1024,aes128-md5;modp1024,"
-      "3des-sha1;modp1024,3des-md5;modp1024");
-  /* PFS removed: the duplicates collapse into the plain half. */
-  g_assert_true (l2tp_proposal_set_equal (stripped, plain));
-  /* libreswan cannot load the mixed list. */
-  g_assert_null (mixed_libre);
-  g_assert_error (error, L2TP_PROPOSAL_ERROR, L2TP_PROPOSAL_ERROR_UNSUPPORTED);
-  g_assert_cmpstr (error->message, ==,
-                   "ipsec-esp: libreswan cannot offer proposals with and without a PFS "
-                   "group at once; give all of them the same group or none");
+                   "aes256-sha256,aes128-sha256,aes256-sha1,aes128-sha1,aes256gcm16,"
+                   "aes128gcm16,aes256-sha384,aes256-sha512,aes192-sha256,aes192-sha1,"
+                   "aes192gcm16,3des-sha1,aes256-md5,aes128-md5,3des-md5,aes128-sha384");
+  g_assert_cmpstr (rare_text, ==,
+                   "aes128-sha512,aes192-sha384,aes192-sha512,aes192-md5,3des-sha256,"
+                   "3des-sha384,3des-sha512");
+  g_assert_true (g_str_has_prefix (libre, "aes256-sha2_256,aes128-sha2_256,"));
+  for (guint i = 0; i < l2tp_proposal_set_get_length (rare); i++)
+    g_assert_false (l2tp_proposal_set_contains (set, l2tp_proposal_set_get (rare, i)));
+  while (groups[ngroups] != L2TP_DH_NONE)
+    ngroups++;
+  g_assert_cmpuint (ngroups, ==, 8);
+  g_assert_cmpint (groups[0], ==, L2TP_DH_MODP2048);
 }
 
 static void
