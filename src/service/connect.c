@@ -2,6 +2,7 @@
 #include "src/service/connect.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "src/ipsec/charon-early.h"
@@ -10,7 +11,8 @@
 #include "src/l2tp/l2tp-port.h"
 #include "src/common/log.h"
 #include "src/service/nm-ip-config.h"
-#include "src/service/plan-store.h"
+#include "src/service/plan-walk.h"
+#include "src/service/preflight.h"
 #include "shared/negotiation-plan.h"
 #include "src/ppp/ppp-listener.h"
 #include "src/common/runtime-dir.h"
@@ -24,10 +26,6 @@
 #define IPSEC_TIMEOUT_S     45
 #define L2TP_TIMEOUT_S      30
 #define PPP_TIMEOUT_S       60
-
-#define PPPD_PLUGIN_NAME "nm-l2tp-ipsec-pppd-plugin.so"
-
-static const char *const pppd_paths[] = { "/usr/sbin/pppd", "/sbin/pppd", NULL };
 
 typedef enum
 {
@@ -196,68 +194,6 @@ on_step_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* ---- the negotiation plan --------------------------------------------- */
-
-/* The offers of the plan's current attempt, for the renderers. */
-static void
-apply_attempt (L2tpConnect *c)
-{
-  const L2tpAttempt *a = l2tp_plan_get_attempt (c->plan);
-
-  c->ctx.ike_offer = a->ike;
-  c->ctx.esp_offer = a->esp;
-  c->ctx.ppp_mppe = a->mppe;
-}
-
-static void
-log_attempt (L2tpConnect *c, const char *what)
-{
-  const L2tpAttempt *a = l2tp_plan_get_attempt (c->plan);
-  g_autofree char *ike = l2tp_proposal_set_summary (a->ike);
-  g_autofree char *esp = l2tp_proposal_set_summary (a->esp);
-
-  if (a->remembered)
-    l2tp_log_notice ("plan: %s what worked last time: IKE %s, ESP %s%s", what, ike, esp,
-                     a->mppe ? ", MPPE" : "");
-  else
-    l2tp_log_info ("plan: %s IKE round %u of %u (%s), ESP offer %u of %u (%s)%s", what,
-                   a->ike_round, a->ike_rounds, ike, a->esp_round, a->esp_rounds, esp,
-                   a->mppe ? ", MPPE" : "");
-}
-
-static void
-plan_begin (L2tpConnect *c)
-{
-  g_autoptr (L2tpPlanMemory) memory = l2tp_plan_store_load (L2TP_STATE_DIR, c->uuid);
-
-  c->plan = l2tp_plan_new (c->cfg, memory);
-  if (memory && !l2tp_plan_get_attempt (c->plan)->remembered)
-    l2tp_log_info ("plan: what worked last time was for other settings; not used");
-  apply_attempt (c);
-  log_attempt (c, "offering");
-}
-
-/* Connected: what worked is kept for next time; a memory that failed and
- * gave way to nothing reportable is dropped. */
-static void
-plan_connected (L2tpConnect *c)
-{
-  L2tpAnswer answer = { L2TP_ANSWER_CONNECTED };
-  g_autoptr (L2tpPlanMemory) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  l2tp_plan_answer (c->plan, &answer);
-  result = l2tp_plan_get_result (c->plan);
-  if (!result)
-    {
-      if (l2tp_plan_memory_failed (c->plan))
-        l2tp_plan_store_forget (L2TP_STATE_DIR, c->uuid);
-      return;
-    }
-  if (!l2tp_plan_store_save (L2TP_STATE_DIR, c->uuid, result, &error))
-    l2tp_log_warn ("plan: cannot keep what worked: %s", error->message);
-}
-
 /* ---- ppp: the pppd plugin's reports ----------------------------------- */
 
 static gboolean
@@ -329,7 +265,7 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
   g_clear_handle_id (&c->step_timer, g_source_remove);
   c->step = STEP_CONNECTED;
   l2tp_log_notice ("connected: %s on %s", c->name, tundev);
-  plan_connected (c);
+  l2tp_plan_walk_connected (c->plan, c->uuid);
   /* set_config first (see nm-ip-config.h). */
   c->events.config (l2tp_nm_config (tundev, c->gateway_addr, mtu, c->ip6_config != NULL),
                     c->user_data);
@@ -417,7 +353,7 @@ ppp_retry (L2tpConnect *c)
         "ppp: PPP ended with the remembered MPPE demand; connecting the L2TP "
         "tunnel again without MPPE");
   c->ppp_retrying = TRUE;
-  apply_attempt (c);
+  l2tp_plan_walk_apply (c->plan, &c->ctx);
   l2tp_xl2tpd_hangup (c->xl2tpd, on_ppp_retry_hung_up, c);
   return TRUE;
 }
@@ -613,9 +549,10 @@ ipsec_retry (L2tpConnect *c, const GError *error)
   l2tp_diagnosis_clear_failure (&c->diag);
   if (next == L2TP_PLAN_NEW_IKE)
     c->diag.ike_established = FALSE;
-  apply_attempt (c);
-  log_attempt (c, next == L2TP_PLAN_NEW_IKE ? "the server refused Phase 1; offering"
-                                            : "the server refused Phase 2; offering");
+  l2tp_plan_walk_apply (c->plan, &c->ctx);
+  l2tp_plan_walk_log (c->plan, next == L2TP_PLAN_NEW_IKE
+                                   ? "the server refused Phase 1; offering"
+                                   : "the server refused Phase 2; offering");
   /* Each offer has the whole step's time. */
   g_clear_handle_id (&c->step_timer, g_source_remove);
   c->step_timer = g_timeout_add_seconds (steps[STEP_IPSEC].timeout_s, on_step_timeout, c);
@@ -657,38 +594,26 @@ ipsec_start (L2tpConnect *c)
 
 /* ---- preflight -------------------------------------------------------- */
 
-static gboolean
-find_program (const char *const *paths, const char *package, L2tpConnect *c)
-{
-  for (guint i = 0; paths[i]; i++)
-    if (g_file_test (paths[i], G_FILE_TEST_IS_EXECUTABLE))
-      return TRUE;
-  fail_with (c, L2TP_FAILURE_MISSING_PROGRAM, paths[0], package);
-  return FALSE;
-}
-
 static void
-preflight_network (L2tpConnect *c)
+on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpPreflight) p = l2tp_preflight_finish (result, &error);
+  L2tpConnect *c;
 
-  c->local_addr = l2tp_local_address_for (c->gateway_addr, &error);
-  if (!c->local_addr)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  c = user_data;
+  if (!p)
     {
-      fail_with (c, L2TP_FAILURE_IKE_NO_RESPONSE, c->gateway_addr, NULL);
+      fail (c, error);
       return;
     }
-  if (!l2tp_port_choose (&c->port, c->local_addr,
-                         l2tp_config_get_bool (c->cfg, L2TP_KEY_EPHEMERAL_PORT), &error))
-    {
-      fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-      return;
-    }
-  if (c->port.holder)
-    l2tp_log_notice ("l2tp: UDP port 1701 is held by %s; %s", c->port.holder,
-                     c->port.number == 1701
-                         ? "sharing it: our socket binds the specific local address"
-                         : "using an ephemeral port instead");
+  c->gateway_addr = g_steal_pointer (&p->gateway_addr);
+  c->local_addr = g_steal_pointer (&p->local_addr);
+  c->pppd_plugin = g_steal_pointer (&p->pppd_plugin);
+  c->port = p->port;
+  memset (&p->port, 0, sizeof p->port);
 
   c->ctx.name = c->name;
   c->ctx.gateway_addr = c->gateway_addr;
@@ -697,9 +622,7 @@ preflight_network (L2tpConnect *c)
   c->ctx.runtime_dir = c->dir;
   c->ctx.pppd_plugin = c->pppd_plugin;
   c->ctx.bus_name = c->bus_name;
-  plan_begin (c);
-  l2tp_log_info ("preflight: server %s, local address %s, L2TP port %u", c->gateway_addr,
-                 c->local_addr, (guint) c->port.number);
+  c->plan = l2tp_plan_walk_begin (c->cfg, c->uuid, &c->ctx);
 
   if (l2tp_config_ipsec_enabled (c->cfg))
     step_enter (c, STEP_IPSEC);
@@ -710,68 +633,6 @@ preflight_network (L2tpConnect *c)
                      "travel unencrypted");
       step_enter (c, STEP_L2TP);
     }
-}
-
-static void
-on_resolved (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-  GList *addresses
-      = g_resolver_lookup_by_name_with_flags_finish (G_RESOLVER (source), result, &error);
-  L2tpConnect *c;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  c = user_data;
-  if (!addresses)
-    {
-      g_autofree char *why
-          = g_strdup_printf (_ ("cannot resolve %s: %s"),
-                             l2tp_config_get (c->cfg, L2TP_KEY_GATEWAY), error->message);
-      fail_with (c, L2TP_FAILURE_IKE_NO_RESPONSE, why, NULL);
-      return;
-    }
-  c->gateway_addr = g_inet_address_to_string (addresses->data);
-  g_resolver_free_addresses (addresses);
-  preflight_network (c);
-}
-
-static void
-preflight_start (L2tpConnect *c)
-{
-  const char *gateway = l2tp_config_get (c->cfg, L2TP_KEY_GATEWAY);
-  const char *plugin_override = g_getenv ("NM_L2TP_IPSEC_PPPD_PLUGIN");
-  g_autoptr (GInetAddress) literal = g_inet_address_new_from_string (gateway);
-  g_autoptr (GResolver) resolver = NULL;
-
-  if (!find_program (pppd_paths, "ppp", c))
-    return;
-  /* For tests of a build tree; the service runs as root, so does whoever
-   * sets its environment. */
-  c->pppd_plugin = g_strdup (plugin_override && *plugin_override ? plugin_override
-                                                                 : PPPD_PLUGIN_DIR
-                                 "/" PPPD_PLUGIN_NAME);
-  if (!g_file_test (c->pppd_plugin, G_FILE_TEST_EXISTS))
-    {
-      fail_with (c, L2TP_FAILURE_MISSING_PROGRAM, c->pppd_plugin, "nm-l2tp-ipsec");
-      return;
-    }
-  if (literal)
-    {
-      if (g_inet_address_get_family (literal) != G_SOCKET_FAMILY_IPV4)
-        {
-          fail_with (c, L2TP_FAILURE_BAD_SETTINGS,
-                     _ ("gateway: xl2tpd reaches IPv4 servers only"), NULL);
-          return;
-        }
-      c->gateway_addr = g_inet_address_to_string (literal);
-      preflight_network (c);
-      return;
-    }
-  resolver = g_resolver_get_default ();
-  g_resolver_lookup_by_name_with_flags_async (resolver, gateway,
-                                              G_RESOLVER_NAME_LOOKUP_FLAGS_IPV4_ONLY,
-                                              c->cancellable, on_resolved, c);
 }
 
 /* ---- the pipeline ----------------------------------------------------- */
@@ -790,7 +651,7 @@ step_enter (L2tpConnect *c, Step step)
   switch (step)
     {
     case STEP_PREFLIGHT:
-      preflight_start (c);
+      l2tp_preflight_async (c->cfg, c->cancellable, on_preflight, c);
       break;
     case STEP_IPSEC:
       ipsec_start (c);
