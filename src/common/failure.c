@@ -34,6 +34,7 @@ l2tp_failure_layer (L2tpFailure failure)
     case L2TP_FAILURE_PSK_MISMATCH:
     case L2TP_FAILURE_IKE_AUTH:
     case L2TP_FAILURE_IKE_CERT:
+    case L2TP_FAILURE_IKE_REMOTE_ID:
     case L2TP_FAILURE_IKE_NO_RESPONSE:
       return L2TP_LAYER_IKE;
     case L2TP_FAILURE_ESP_NO_PROPOSAL:
@@ -148,6 +149,11 @@ describe (L2tpFailure failure, const char *a, const char *b)
                                  "belong together, and the remote ID "
                                  "(ipsec-remote-id)."),
                               S (a));
+    case L2TP_FAILURE_IKE_REMOTE_ID:
+      return g_strdup_printf (_ ("the server identified itself as %s, which is not the "
+                                 "remote ID this connection expects. Set the remote ID "
+                                 "(ipsec-remote-id) to %s, or leave it empty."),
+                              S (a), S (a));
     case L2TP_FAILURE_IKE_NO_RESPONSE:
       return g_strdup_printf (_ ("no answer from the server %s. It may be down or not "
                                  "run IPsec, or a firewall drops UDP ports 500 and "
@@ -331,6 +337,14 @@ l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg)
       if (diag->failure == L2TP_FAILURE_IKE_AUTH)
         diag->failure = L2TP_FAILURE_NONE;
       diagnose (diag, L2TP_FAILURE_PSK_MISMATCH, NULL);
+    }
+  /* Main Mode: "IDir 'server-id' does not match to 'ipsec-remote-id'". */
+  else if (g_str_has_prefix (msg, "IDir '") && has (msg, "' does not match to '"))
+    {
+      g_autofree char *id
+          = g_strndup (msg + 6, strstr (msg, "' does not match to '") - msg - 6);
+
+      diagnose (diag, L2TP_FAILURE_IKE_REMOTE_ID, id);
     }
   /* Certificates: the server's signature does not verify with a CA we
    * trust, or charon holds no key for our certificate. */

@@ -30,6 +30,7 @@ typedef enum
   L2TP_FAILURE_PSK_MISMATCH,
   L2TP_FAILURE_IKE_AUTH,        /* a: charon's words */
   L2TP_FAILURE_IKE_CERT,        /* a: charon's words */
+  L2TP_FAILURE_IKE_REMOTE_ID,   /* a: the ID the server gave */
   L2TP_FAILURE_IKE_NO_RESPONSE, /* a: the server */
   L2TP_FAILURE_KERNEL_NO_ESP,
   L2TP_FAILURE_IPSEC_FAILED, /* a: charon's words */

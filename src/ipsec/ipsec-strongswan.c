@@ -28,7 +28,6 @@
 #include "src/ipsec/vici-client.h"
 
 #define TERMINATE_TIMEOUT_MS 5000
-#define KEY_NAME(id)         (l2tp_key_get (id)->name)
 
 struct _IpsecSession
 {
@@ -378,54 +377,12 @@ request (IpsecSession *s, const char *command, ViciMessage *args)
 /* ---- the machine key (certificates) ----------------------------------- */
 
 /* A certificate file charon cannot read, or a machine key that is missing,
- * is not a key or does not decrypt: said now with the setting's name, not
- * as an authentication failure later. charon reads the certificates
- * itself; the key we read (as root) and decrypt, since load-key takes it
- * decrypted. */
+ * is not a key or does not decrypt: said now with the setting's name. */
 static gboolean
 read_machine_key (IpsecSession *s, GError **error)
 {
-  static const L2tpKeyId files[] = { L2TP_KEY_MACHINE_CA, L2TP_KEY_MACHINE_CERT };
-  const char *name = KEY_NAME (L2TP_KEY_MACHINE_KEY);
-  const char *path = l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_KEY);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local = NULL;
-  const guint8 *data;
-  gsize len;
-
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      const char *file = l2tp_config_get (s->cfg, files[i]);
-
-      if (file && !l2tp_key_file_check (KEY_NAME (files[i]), file, error))
-        return FALSE;
-    }
-  if (!path)
-    {
-      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_MISSING_KEY,
-                   _ ("%s: required when machine-auth-type is tls"), name);
-      return FALSE;
-    }
-  bytes = l2tp_key_file_read (name, path, error);
-  if (!bytes)
-    return FALSE;
-  data = g_bytes_get_data (bytes, &len);
-  s->key = l2tp_private_key_decode (
-      data, len, l2tp_config_get (s->cfg, L2TP_KEY_MACHINE_CERTPASS), &local);
-  if (!s->key)
-    {
-      gboolean password = g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
-                                           L2TP_PRIVATE_KEY_ERROR_NEEDS_PASSWORD)
-                          || g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
-                                              L2TP_PRIVATE_KEY_ERROR_BAD_PASSWORD);
-
-      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
-                   "%s: %s: %s%s%s%s", name, path, local->message, password ? " (" : "",
-                   password ? KEY_NAME (L2TP_KEY_MACHINE_CERTPASS) : "",
-                   password ? ")" : "");
-      return FALSE;
-    }
-  return TRUE;
+  s->key = l2tp_key_file_read_machine_key (s->cfg, error);
+  return s->key != NULL;
 }
 
 /* get-keys: a key charon holds already (swanctl loaded it) is not ours. */

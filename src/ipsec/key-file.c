@@ -10,6 +10,8 @@
 
 #include "shared/private-key.h"
 
+#define KEY_NAME(id) (l2tp_key_get (id)->name)
+
 static void
 set_error (GError **error, int code, const char *key, const char *path, const char *what)
 {
@@ -124,4 +126,56 @@ l2tp_key_file_check (const char *key, const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* A certificate file charon cannot read, or a machine key that is missing,
+ * is not a key or does not decrypt: said now with the setting's name, not
+ * as an authentication failure later. charon reads the certificates
+ * itself; the key we read (as root) and decrypt, since load-key takes it
+ * decrypted. */
+L2tpPrivateKey *
+l2tp_key_file_read_machine_key (const L2tpConfig *cfg, GError **error)
+{
+  static const L2tpKeyId files[] = { L2TP_KEY_MACHINE_CA, L2TP_KEY_MACHINE_CERT };
+  const char *name = KEY_NAME (L2TP_KEY_MACHINE_KEY);
+  const char *path = l2tp_config_get (cfg, L2TP_KEY_MACHINE_KEY);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  L2tpPrivateKey *key;
+  const guint8 *data;
+  gsize len;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *file = l2tp_config_get (cfg, files[i]);
+
+      if (file && !l2tp_key_file_check (KEY_NAME (files[i]), file, error))
+        return NULL;
+    }
+  if (!path)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_MISSING_KEY,
+                   _ ("%s: required when machine-auth-type is tls"), name);
+      return NULL;
+    }
+  bytes = l2tp_key_file_read (name, path, error);
+  if (!bytes)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  key = l2tp_private_key_decode (
+      data, len, l2tp_config_get (cfg, L2TP_KEY_MACHINE_CERTPASS), &local);
+  if (!key)
+    {
+      gboolean password = g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                           L2TP_PRIVATE_KEY_ERROR_NEEDS_PASSWORD)
+                          || g_error_matches (local, L2TP_PRIVATE_KEY_ERROR,
+                                              L2TP_PRIVATE_KEY_ERROR_BAD_PASSWORD);
+
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: %s: %s%s%s%s", name, path, local->message, password ? " (" : "",
+                   password ? KEY_NAME (L2TP_KEY_MACHINE_CERTPASS) : "",
+                   password ? ")" : "");
+      return NULL;
+    }
+  return key;
 }

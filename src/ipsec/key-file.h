@@ -6,6 +6,9 @@
 
 #include <glib.h>
 
+#include "shared/config.h"
+#include "shared/private-key.h"
+
 G_BEGIN_DECLS
 
 /* Largest key file read: a PKCS#12 with its chain fits many times. */
@@ -19,5 +22,10 @@ GBytes *l2tp_key_file_read (const char *key, const char *path, GError **error);
 /* TRUE if path is a regular file this process can read (charon, as root,
  * reads it itself). The error (G_FILE_ERROR) begins with "key: path: ". */
 gboolean l2tp_key_file_check (const char *key, const char *path, GError **error);
+
+/* machine-ca and machine-cert checked (charon reads them), machine-key
+ * read and decrypted with machine-certpass, since load-key takes it
+ * decrypted. Errors (L2TP_CONFIG_ERROR) name the setting. */
+L2tpPrivateKey *l2tp_key_file_read_machine_key (const L2tpConfig *cfg, GError **error);
 
 G_END_DECLS

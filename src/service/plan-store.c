@@ -32,6 +32,16 @@ plan_path (const char *state_dir, const char *uuid)
   return g_build_filename (state_dir, name, NULL);
 }
 
+const char *
+l2tp_plan_store_dir (void)
+{
+  /* For tests of a build tree; the service runs as root, so does whoever
+   * sets its environment. */
+  const char *override = g_getenv ("NM_L2TP_IPSEC_STATE_DIR");
+
+  return override && g_path_is_absolute (override) ? override : L2TP_STATE_DIR;
+}
+
 L2tpPlanMemory *
 l2tp_plan_store_load (const char *state_dir, const char *uuid)
 {
@@ -89,4 +99,64 @@ l2tp_plan_store_forget (const char *state_dir, const char *uuid)
 
   if (path && g_unlink (path) == 0)
     l2tp_log_info ("plan: forgot what worked for %s", uuid);
+}
+
+typedef struct
+{
+  char *state_dir;
+  char *uuid;
+} PruneItem;
+
+static void
+prune_item_free (PruneItem *item)
+{
+  g_free (item->state_dir);
+  g_free (item->uuid);
+  g_free (item);
+}
+
+static void
+on_connection_by_uuid (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PruneItem *item = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) answer
+      = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  g_autofree char *remote = error ? g_dbus_error_get_remote_error (error) : NULL;
+
+  if (g_strcmp0 (remote, "org.freedesktop.NetworkManager.Settings.InvalidConnection")
+      == 0)
+    l2tp_plan_store_forget (item->state_dir, item->uuid);
+  prune_item_free (item);
+}
+
+void
+l2tp_plan_store_prune (GDBusConnection *bus, const char *state_dir)
+{
+  g_autoptr (GDir) dir = g_dir_open (state_dir, 0, NULL);
+  const char *name;
+
+  if (!dir || !bus)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    {
+      PruneItem *item;
+
+      if (!g_str_has_suffix (name, ".plan"))
+        continue;
+      item = g_new0 (PruneItem, 1);
+      item->state_dir = g_strdup (state_dir);
+      item->uuid = g_strndup (name, strlen (name) - strlen (".plan"));
+      if (!uuid_is_safe (item->uuid))
+        {
+          prune_item_free (item);
+          continue;
+        }
+      g_dbus_connection_call (bus, "org.freedesktop.NetworkManager",
+                              "/org/freedesktop/NetworkManager/Settings",
+                              "org.freedesktop.NetworkManager.Settings",
+                              "GetConnectionByUuid", g_variant_new ("(s)", item->uuid),
+                              G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                              on_connection_by_uuid, item);
+    }
 }

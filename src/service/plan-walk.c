@@ -33,7 +33,7 @@ l2tp_plan_walk_log (const L2tpPlan *plan, const char *what)
 L2tpPlan *
 l2tp_plan_walk_begin (const L2tpConfig *cfg, const char *uuid, L2tpRenderContext *ctx)
 {
-  g_autoptr (L2tpPlanMemory) memory = l2tp_plan_store_load (L2TP_STATE_DIR, uuid);
+  g_autoptr (L2tpPlanMemory) memory = l2tp_plan_store_load (l2tp_plan_store_dir (), uuid);
   L2tpPlan *plan = l2tp_plan_new (cfg, memory);
 
   if (memory && !l2tp_plan_get_attempt (plan)->remembered)
@@ -55,10 +55,10 @@ l2tp_plan_walk_connected (L2tpPlan *plan, const char *uuid)
   if (!result)
     {
       if (l2tp_plan_memory_failed (plan))
-        l2tp_plan_store_forget (L2TP_STATE_DIR, uuid);
+        l2tp_plan_store_forget (l2tp_plan_store_dir (), uuid);
       return;
     }
-  if (!l2tp_plan_store_save (L2TP_STATE_DIR, uuid, result, &error))
+  if (!l2tp_plan_store_save (l2tp_plan_store_dir (), uuid, result, &error))
     l2tp_log_warn ("plan: cannot keep what worked: %s", error->message);
   else
     l2tp_log_info ("plan: kept what worked for the next connect");

@@ -8,6 +8,7 @@
 #include "src/common/failure.h"
 #include "src/common/log.h"
 #include "src/service/need-secrets.h"
+#include "src/service/plan-store.h"
 #include "src/common/runtime-dir.h"
 #include "shared/config.h"
 
@@ -346,5 +347,9 @@ l2tp_service_new (const char *bus_name, gboolean watch_peer, GError **error)
   self->bus_name = g_strdup (bus_name);
   /* NetworkManager asks for secrets first: charon starts meanwhile. */
   l2tp_charon_early_start (L2TP_RUNTIME_ROOT);
+  /* Remembered plans of connections NetworkManager has deleted go. */
+  l2tp_plan_store_prune (
+      nm_vpn_service_plugin_get_connection (NM_VPN_SERVICE_PLUGIN (self)),
+      l2tp_plan_store_dir ());
   return self;
 }

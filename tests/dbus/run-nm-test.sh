@@ -70,6 +70,7 @@ cat >"$work/service-wrapper" <<EOC
 #!/bin/sh
 export NM_L2TP_IPSEC_PPPD_PLUGIN=${NM_L2TP_IPSEC_PPPD_PLUGIN:-}
 export NM_VPN_LOG_SYSLOG=0
+export NM_L2TP_IPSEC_STATE_DIR=$work/state
 exec $service "\$@" 2>>$work/service.log
 EOC
 chmod 755 "$work/service-wrapper"
@@ -142,6 +143,7 @@ EOC
 cat >"$work/srv-swanctl.conf" <<EOC
 connections { lns { version = 1
   local_addrs = 10.99.0.1
+  proposals = aes256-sha384-modp3072, aes128-sha256-modp2048
   local { auth = psk }
   remote { auth = psk }
   children { l2tp { mode = transport
@@ -230,6 +232,16 @@ check "the failure went to NetworkManager at once (no connect timer)" \
 nmcli con add type vpn con-name corp ifname '*' vpn-type l2tp \
 	vpn.data "gateway=10.99.0.1, user=u, ipsec-enabled=yes, ipsec-psk-flags=0, password-flags=0" \
 	vpn.secrets "password=p, ipsec-psk=right-psk" >/dev/null
+# What worked for a connection NetworkManager no longer has goes when a
+# service starts; what is kept for an existing one stays.
+corp_uuid=$(nmcli -g connection.uuid con show corp)
+gone_uuid=6a1f3d2e-0c4b-4e8a-9f17-2b3c4d5e6f70
+mkdir -p -m 0700 "$work/state"
+for u in "$corp_uuid" "$gone_uuid"; do
+	printf '[plan]\nfor=x\nike=aes128-sha1-modp2048\nesp=aes128-sha1\nmppe=false\n' \
+		>"$work/state/$u.plan"
+	chmod 600 "$work/state/$u.plan"
+done
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
 echo "$out" | sed 's/^/# nmcli: /'
@@ -238,6 +250,14 @@ check "the failure names the layer (IPsec phase 2, no ESP in the kernel)" \
 	grep -q "IPsec (phase 2): the kernel refused the IPsec SAs" "$work/service.log"
 check "NetworkManager got the plugin's failure" \
 	grep -qiE "VPN plugin: failed: (connect-failed|Connect failed)|plugin-failed|Failure" "$work/nm.log"
+check "the plan offered the first Phase 1 round" \
+	grep -q "plan: offering IKE round 1 of 6" "$work/service.log"
+check "a memory made for other settings was not used" \
+	grep -q "plan: what worked last time was for other settings; not used" "$work/service.log"
+check "the server's IKE choice reached the plan (ike-updown)" \
+	grep -q "plan: the server chose IKE aes128-sha256-modp2048" "$work/service.log"
+check "the memory of a deleted connection was removed" test ! -e "$work/state/$gone_uuid.plan"
+check "the memory of an existing connection stays" test -e "$work/state/$corp_uuid.plan"
 
 # ---- 4. nothing left behind -------------------------------------------------
 # (the process name is cut to 15 characters)

@@ -189,6 +189,29 @@ test_lab_sequences (void)
   g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_NONE);
 }
 
+/* A wrong ipsec-remote-id: Main Mode fails on the server's ID, in phase 1,
+ * whatever charon says after it. */
+static void
+test_remote_id (void)
+{
+  L2tpDiagnosis diag = { 0 };
+  g_autofree char *message = NULL;
+
+  l2tp_diagnosis_feed_charon (&diag,
+                              "IDir '10.99.0.1' does not match to 'vpn.example.com'");
+  l2tp_diagnosis_feed_charon (&diag, "sending DELETE for IKE_SA nm-l2tp-ipsec-x[1]");
+  l2tp_diagnosis_feed_charon (&diag, "establishing connection 'nm-l2tp-ipsec-x' failed");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_IKE_REMOTE_ID);
+  g_assert_cmpint (l2tp_failure_layer (diag.failure), ==, L2TP_LAYER_IKE);
+  message = l2tp_failure_message (diag.failure, diag.detail, NULL);
+  g_assert_cmpstr (
+      message, ==,
+      "IPsec (IKE phase 1): the server identified itself as 10.99.0.1, which "
+      "is not the remote ID this connection expects. Set the remote ID "
+      "(ipsec-remote-id) to 10.99.0.1, or leave it empty.");
+  l2tp_diagnosis_clear (&diag);
+}
+
 static void
 test_certificates (void)
 {
@@ -306,6 +329,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/failure/phase1-recovered", test_phase1_recovered);
   g_test_add_func ("/failure/pppd", test_pppd);
   g_test_add_func ("/failure/certificates", test_certificates);
+  g_test_add_func ("/failure/remote-id", test_remote_id);
   g_test_add_func ("/failure/lab-sequences", test_lab_sequences);
   g_test_add_func ("/failure/messages", test_messages);
   return g_test_run ();

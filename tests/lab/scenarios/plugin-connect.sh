@@ -19,10 +19,10 @@ scenario_run() {
 	server_report
 	check "the service logged the connection (cli-service.log)" nm_service_log_has "connected: "
 	# A server that requires PFS refuses the first Quick Mode offer (no PFS):
-	# the service must have retried with the PFS half of the default set.
+	# the plan must have offered Phase 2 again, with PFS.
 	[[ $PFS == no ]] ||
-		check "the service retried Phase 2 with PFS after NO_PROPOSAL_CHOSEN" \
-			nm_service_log_has "offering the proposals with PFS"
+		check "the service offered Phase 2 again with PFS after NO_PROPOSAL_CHOSEN" \
+			nm_service_log_has "the server refused Phase 2; offering"
 	# A server that requires MPPE ends the first PPP attempt (pppd cannot
 	# accept MPPE unless required): the service must have connected L2TP
 	# again with require-mppe, and MPPE must be on in the server's pppd.
