@@ -18,11 +18,18 @@ scenario_run() {
 	metric service_peak_rss_kb "$(nm_service_peak_rss)"
 	server_report
 	check "the service logged the connection (cli-service.log)" nm_service_log_has "connected: "
-	# A server that requires PFS refuses the first Quick Mode offer (no PFS):
-	# the service must have retried with the PFS half of the default set.
-	[[ $PFS == no ]] ||
-		check "the service retried Phase 2 with PFS after NO_PROPOSAL_CHOSEN" \
-			nm_service_log_has "offering the proposals with PFS"
+	# A server that requires PFS (the profile's PFS names its groups, one or
+	# more) accepts Quick Mode only with one of them: the server's CHILD_SA
+	# must show it. Today's service offers without PFS first, which such a
+	# server refuses: then its log must show the retry with the PFS half of
+	# the default set. (A service that offers PFS at once needs no retry.)
+	if profile_requires_pfs; then
+		check "the server's CHILD_SA uses PFS with one of $PFS (srv-child-sa.txt)" \
+			server_child_sa_has_pfs
+		! nm_service_log_has "(ESP offer without PFS)" ||
+			check "the service retried Phase 2 with PFS after NO_PROPOSAL_CHOSEN" \
+				nm_service_log_has "offering the proposals with PFS"
+	fi
 	# A server that requires MPPE ends the first PPP attempt (pppd cannot
 	# accept MPPE unless required): the service must have connected L2TP
 	# again with require-mppe, and MPPE must be on in the server's pppd.
