@@ -49,10 +49,12 @@ mount_results() {
 load_modules() {
 	mkdir -p /lib/modules
 	mount --bind "$LAB_CACHE/kernel/lib/modules" /lib/modules
+	# gcm, ghash, seqiv: ESP with AES-GCM (rfc4106); sha512_generic: SHA-384/512.
 	modprobe -a ppp_generic ppp_async ppp_synctty ppp_mppe pppox \
 		l2tp_core l2tp_netlink l2tp_ppp l2tp_ip \
 		esp4 xfrm_user af_key xfrm4_tunnel veth dummy tun \
 		authenc echainiv cbc aesni_intel sha1_generic sha256_generic md5 des3_ede_generic \
+		gcm ghash_generic seqiv sha512_generic \
 		nf_tables nft_compat
 }
 

@@ -32,7 +32,37 @@ profile_load() {
 	case $NAT in no | yes) ;; *) lab_die "profile $1: NAT=$NAT (no|yes)" ;; esac
 	case $L2TP_SOURCE_PORTS in any | 1701) ;; *) lab_die "profile $1: L2TP_SOURCE_PORTS (any|1701)" ;; esac
 	case $AUTH in psk | certificates) ;; *) lab_die "profile $1: AUTH=$AUTH (psk|certificates)" ;; esac
+	profile_check_pfs "$1"
 	return 0
+}
+
+# PFS is "no" or the DH groups the server accepts in Quick Mode, one or
+# more ("modp2048 modp1536": either), and then required: every ESP proposal
+# gets them. ESP itself names no group, so PFS alone says whether the server
+# requires PFS (plugin-connect decides its checks by it).
+profile_check_pfs() {
+	local g p
+	[[ -n $PFS ]] || lab_die "profile $1: PFS is empty (no, or DH groups)"
+	if [[ $PFS != no ]]; then
+		for g in $PFS; do
+			[[ $g =~ ^(modp[0-9]+|ecp[0-9]+|ecp[0-9]+bp|curve25519|curve448)$ ]] ||
+				lab_die "profile $1: PFS=$PFS: '$g' is not a DH group (modpN, ecpN, curve25519)"
+		done
+	fi
+	for p in $ESP; do
+		[[ ! $p =~ -(modp|ecp|curve)[0-9] ]] ||
+			lab_die "profile $1: ESP proposal $p names a DH group; put PFS groups in PFS"
+	done
+}
+
+# The profile's server refuses Phase 2 without PFS.
+profile_requires_pfs() { [[ $PFS != no ]]; }
+
+# A DH group as strongSwan lists it in an SA: modp2048 -> MODP_2048,
+# ecp384 -> ECP_384, ecp256bp -> ECP_256_BP, curve25519 -> CURVE_25519.
+strongswan_dh_name() {
+	[[ ${1^^} =~ ^([A-Z]+)([0-9]+)(BP)?$ ]] || return 1
+	echo "${BASH_REMATCH[1]}_${BASH_REMATCH[2]}${BASH_REMATCH[3]:+_BP}"
 }
 
 # The profiles SCENARIO_PROFILES=all means: not those saying IN_ALL=no (a
@@ -52,12 +82,15 @@ profile_client_seen_ip() {
 	if [[ $NAT == yes ]]; then echo "$NAT_OUTSIDE_IP"; else echo "$CLIENT_IP"; fi
 }
 
-# strongSwan proposal lists: "a b" -> "a, b"; ESP gets the PFS group appended.
+# strongSwan proposal lists: "a b" -> "a, b"; ESP gets the PFS groups
+# appended ("aes128-sha1" + PFS "modp2048 modp1536" -> "aes128-sha1-modp2048-modp1536":
+# a responder accepts any of them, an IKEv1 initiator offers one, the IKE
+# SA's group if listed, else the first).
 swanctl_ike_proposals() { echo "${IKE// /, }"; }
 swanctl_esp_proposals() {
 	local p out=()
 	for p in $ESP; do
-		if [[ $PFS == no ]]; then out+=("$p"); else out+=("$p-$PFS"); fi
+		if [[ $PFS == no ]]; then out+=("$p"); else out+=("$p-${PFS// /-}"); fi
 	done
 	local IFS=,
 	echo "${out[*]}" | sed 's/,/, /g'

@@ -172,6 +172,32 @@ server_report() {
 	} >"$LOG_DIR/srv-state.txt" 2>&1 || true
 }
 
+# The server's CHILD_SA as swanctl lists it: "ESP:AES_CBC-128/HMAC_SHA1_96/MODP_2048"
+# (the DH group is there only when Quick Mode used PFS).
+server_child_sa() {
+	node_exec srv swanctl --list-sas 2>/dev/null | sed -n 's/.*, reqid [0-9]*, INSTALLED, .* \(ESP:[^ ]*\).*/\1/p' | head -n1
+}
+
+# server_child_sa_has_group GROUP...: the server's CHILD_SA has PFS with one
+# of these groups (a server that requires PFS accepts no other, so this
+# shows the PFS the client used, whoever offered what).
+server_child_sa_has_group() {
+	local sa g name
+	sa=$(server_child_sa)
+	echo "server CHILD_SA: ${sa:-none} (expected PFS: $*)" >>"$LOG_DIR/srv-child-sa.txt"
+	for g in "$@"; do
+		name=$(strongswan_dh_name "$g") || continue
+		[[ $sa != */"$name" && $sa != */"$name"/* ]] || return 0
+	done
+	return 1
+}
+
+# The server's CHILD_SA has one of the profile's PFS groups.
+server_child_sa_has_pfs() {
+	# shellcheck disable=SC2086 # PFS is a list of groups
+	server_child_sa_has_group $PFS
+}
+
 # server_pppd_log_has TEXT: the server's pppd logged TEXT.
 server_pppd_log_has() { grep -qF -- "$1" "$LOG_DIR/srv-pppd.log" 2>/dev/null; }
 

@@ -12,6 +12,9 @@ scenario_run() {
 	bare_connect
 	server_report
 	tunnel_expect_esp_sas
+	! profile_requires_pfs ||
+		check "the server's CHILD_SA uses PFS with one of $PFS (srv-child-sa.txt)" \
+			server_child_sa_has_pfs
 	node_exec cli ip route add "$OFFICE_NET" dev ppp0
 	tunnel_ping_office
 	tunnel_expect_dns "$(bare_dns)"

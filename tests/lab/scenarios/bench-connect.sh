@@ -1,6 +1,7 @@
 # Benchmark, not a test (never asserts on time): LAB_BENCH_ROUNDS rounds of
 # the bare-daemon floor, then as many nmcli con up/down with the plugin, on
-# one server profile. bench/connect runs it and prints the numbers.
+# one server profile (one connection: from the second round on, the service
+# offers what worked the first time). bench/connect prints the numbers.
 SCENARIO_PROFILES=all
 SCENARIO_DEFAULT=no
 
@@ -25,8 +26,14 @@ scenario_run() {
 	ip -n cli addr flush dev eth0
 	nm_client_start
 	nm_vpn_add lab-vpn
+	# The first connect walks the negotiation plan; the later ones offer
+	# what worked (remembered per connection): first_connect_s apart.
 	for ((i = 0; i < rounds; i++)); do
 		nm_vpn_up lab-vpn    # metric connect_s
+		if ((i == 0)); then
+			sed -i 's/^connect_s=/first_connect_s=/; s/^service_ike_s=/first_service_ike_s=/' \
+				"$LOG_DIR/metrics"
+		fi
 		metric service_peak_rss_kb "$(nm_service_peak_rss)"
 		nm_vpn_down lab-vpn    # metric disconnect_s
 	done

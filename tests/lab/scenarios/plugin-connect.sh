@@ -18,11 +18,16 @@ scenario_run() {
 	metric service_peak_rss_kb "$(nm_service_peak_rss)"
 	server_report
 	check "the service logged the connection (cli-service.log)" nm_service_log_has "connected: "
-	# A server that requires PFS refuses the first Quick Mode offer (no PFS):
-	# the plan must have offered Phase 2 again, with PFS.
-	[[ $PFS == no ]] ||
-		check "the service offered Phase 2 again with PFS after NO_PROPOSAL_CHOSEN" \
+	# A server that requires PFS (the profile's PFS names its groups, one or
+	# more) accepts Quick Mode only with one of them: the server's CHILD_SA
+	# must show it, and since the plan offers no PFS first, the service's log
+	# must show that Phase 2 was offered again (on the same IKE SA).
+	if profile_requires_pfs; then
+		check "the server's CHILD_SA uses PFS with one of $PFS (srv-child-sa.txt)" \
+			server_child_sa_has_pfs
+		check "the service offered Phase 2 again after NO_PROPOSAL_CHOSEN" \
 			nm_service_log_has "the server refused Phase 2; offering"
+	fi
 	# A server that requires MPPE ends the first PPP attempt (pppd cannot
 	# accept MPPE unless required): the service must have connected L2TP
 	# again with require-mppe, and MPPE must be on in the server's pppd.
