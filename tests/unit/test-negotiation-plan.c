@@ -232,34 +232,53 @@ static const struct
       "aes128-sha1-modp1024,aes256-sha1-modp1024", TRUE },
     "ike 1/6 up aes128-sha1-modp1024; esp A refused; esp A-2 up aes128-sha1-modp1024; "
     "ppp wants mppe; ppp mppe connected" },
-  /* FortiGate: pfs enable, dhgrp 14 5 */
+  /* The lab's profiles of issue 9 (tests/lab/profiles), their ESP sets
+   * times their PFS groups. FortiGate: pfs enable, dhgrp 14 5. */
   { "pfs-group14",
-    { "aes256-sha256-modp2048,aes128-sha256-modp2048",
-      "aes256-sha256-modp2048,aes128-sha256-modp2048,aes256-sha256-modp1536", FALSE },
-    "ike 1/6 up aes256-sha256-modp2048; esp A refused; esp A-14 up "
-    "aes256-sha256-modp2048; "
+    { "aes128-sha256-modp2048,aes256-sha256-modp2048,aes128-sha1-modp2048,"
+      "aes256-sha1-modp2048,aes128-sha256-modp1536,aes256-sha256-modp1536,"
+      "aes128-sha1-modp1536,aes256-sha1-modp1536",
+      "aes128-sha1-modp2048,aes256-sha1-modp2048,aes128-sha256-modp2048,"
+      "aes256-sha256-modp2048,aes128gcm16-modp2048,aes256gcm16-modp2048,"
+      "aes128-sha1-modp1536,aes256-sha1-modp1536,aes128-sha256-modp1536,"
+      "aes256-sha256-modp1536,aes128gcm16-modp1536,aes256gcm16-modp1536",
+      FALSE },
+    "ike 1/6 up aes128-sha256-modp2048; esp A refused; esp A-14 up aes128-sha1-modp2048; "
     "ppp connected" },
-  /* PFS in another group than the IKE SA's */
   { "pfs-group5",
-    { "aes256-sha256-modp2048", "aes256-sha1-modp1536,aes128-sha1-modp1536", FALSE },
+    { "aes256-sha256-modp2048,aes256-sha1-modp2048,aes128-sha1-modp2048",
+      "aes256-sha256-modp1536,aes256-sha1-modp1536,aes128-sha1-modp1536", FALSE },
     "ike 1/6 up aes256-sha256-modp2048; esp A refused; esp A-14 refused; esp A-5 up "
-    "aes256-sha1-modp1536; ppp connected" },
+    "aes256-sha256-modp1536; ppp connected" },
   { "aes192",
-    { "aes192-sha256-modp2048", "aes192-sha256", FALSE },
-    "ike 1/6 refused; ike 2/6 up aes192-sha256-modp2048; esp A up aes192-sha256; "
-    "ppp connected" },
+    { "aes192-sha256-modp2048,aes192-sha1-modp2048", "aes192-sha256,aes192-sha1", FALSE },
+    "ike 1/6 refused; ike 2/6 up aes192-sha256-modp2048; esp A up aes192-sha256; ppp "
+    "connected" },
+  { "ecp521",
+    { "aes256-sha256-ecp521,aes256-sha512-ecp521", "aes256-sha256", FALSE },
+    "ike 1/6 refused; ike 2/6 up aes256-sha256-ecp521; esp A up aes256-sha256; ppp "
+    "connected" },
   { "gcm-ecp",
-    { "aes256-sha384-ecp384", "aes256gcm16-ecp384,aes128gcm16-ecp256", FALSE },
-    "ike 1/6 refused; ike 2/6 up aes256-sha384-ecp384; esp A refused; esp A-20 up "
-    "aes256gcm16-ecp384; ppp connected" },
-  { "sha384-only",
-    { "aes256-sha384-modp2048", "aes256-sha384", FALSE },
-    "ike 1/6 refused; ike 2/6 up aes256-sha384-modp2048; esp A up aes256-sha384; "
-    "ppp connected" },
+    { "aes256-sha384-ecp384,aes128-sha256-ecp256",
+      "aes256gcm16-ecp384,aes128gcm16-ecp384,aes256gcm16-ecp256,aes128gcm16-ecp256",
+      FALSE },
+    "ike 1/6 up aes128-sha256-ecp256; esp A refused; esp A-19 up aes256gcm16-ecp256; ppp "
+    "connected" },
   { "modp3072-only",
-    { "aes128-sha256-modp3072", "aes128-sha256", FALSE },
-    "ike 1/6 refused; ike 2/6 up aes128-sha256-modp3072; esp A up aes128-sha256; "
-    "ppp connected" },
+    { "aes256-sha256-modp3072,aes128-sha256-modp3072,aes256-sha1-modp3072",
+      "aes256-sha256,aes128-sha256,aes256-sha1", FALSE },
+    "ike 1/6 refused; ike 2/6 up aes256-sha256-modp3072; esp A up aes256-sha256; ppp "
+    "connected" },
+  { "sha384-only",
+    { "aes256-sha384-modp2048,aes128-sha384-modp2048", "aes256-sha384,aes128-sha384",
+      FALSE },
+    "ike 1/6 refused; ike 2/6 up aes256-sha384-modp2048; esp A up aes256-sha384; ppp "
+    "connected" },
+  { "sha512-modp4096",
+    { "aes256-sha512-modp4096", "aes256-sha512-modp4096", FALSE },
+    "ike 1/6 refused; ike 2/6 refused; ike 3/6 refused; ike 4/6 up "
+    "aes256-sha512-modp4096; esp A refused; esp A-16 up aes256-sha512-modp4096; ppp "
+    "connected" },
   /* Rare everything: found in a late round, and the rare ESP set. */
   { "sha512-modp4096-ecp521",
     { "3des-sha512-ecp521", "aes192-sha512-ecp521", FALSE },
