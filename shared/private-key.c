@@ -356,3 +356,43 @@ l2tp_private_key_list_has (const ViciMessage *get_keys_answer, const char *id)
     }
   return FALSE;
 }
+
+char *
+l2tp_certificate_key_id (const guint8 *data, gsize len, GError **error)
+{
+  gnutls_x509_crt_t crt = NULL;
+  gnutls_pubkey_t pub = NULL;
+  gnutls_datum_t in = { (unsigned char *) data, (unsigned int) len };
+  gnutls_datum_t spki = { NULL, 0 };
+  char id[L2TP_PRIVATE_KEY_ID_LEN + 1] = { 0 };
+  gboolean ok = FALSE;
+  int ret;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  ret = gnutls_x509_crt_init (&crt);
+  if (ret == GNUTLS_E_SUCCESS)
+    {
+      ret = gnutls_x509_crt_import (crt, &in, GNUTLS_X509_FMT_PEM);
+      if (ret != GNUTLS_E_SUCCESS)
+        ret = gnutls_x509_crt_import (crt, &in, GNUTLS_X509_FMT_DER);
+    }
+  if (ret == GNUTLS_E_SUCCESS)
+    ret = gnutls_pubkey_init (&pub);
+  if (ret == GNUTLS_E_SUCCESS)
+    ret = gnutls_pubkey_import_x509 (pub, crt, 0);
+  if (ret == GNUTLS_E_SUCCESS)
+    ret = gnutls_pubkey_export2 (pub, GNUTLS_X509_FMT_DER, &spki);
+  if (ret == GNUTLS_E_SUCCESS)
+    ok = id_from_spki (spki.data, spki.size, id);
+  if (!ok)
+    g_set_error (error, L2TP_PRIVATE_KEY_ERROR, L2TP_PRIVATE_KEY_ERROR_NOT_A_KEY,
+                 _ ("not an X.509 certificate: %s"),
+                 ret == GNUTLS_E_SUCCESS ? "DER" : gnutls_strerror (ret));
+  gnutls_free (spki.data);
+  if (pub)
+    gnutls_pubkey_deinit (pub);
+  if (crt)
+    gnutls_x509_crt_deinit (crt);
+  return ok ? g_strdup (id) : NULL;
+}

@@ -57,6 +57,12 @@ void l2tp_private_key_wipe_message (ViciMessage *msg);
 /* { id }: the unload-key message. */
 ViciMessage *l2tp_private_key_unload_message (const char *id);
 
+/* The same ID for the public key of an X.509 certificate (PEM or DER), so
+ * a key can be checked against its certificate: charon picks the private
+ * key by the certificate it belongs to, whoever loaded it. Newly allocated;
+ * NULL and an error when the bytes hold no certificate. */
+char *l2tp_certificate_key_id (const guint8 *data, gsize len, GError **error);
+
 /* TRUE if id is L2TP_PRIVATE_KEY_ID_LEN hex digits. */
 gboolean l2tp_private_key_id_is_valid (const char *id);
 /* TRUE if get-keys' answer ("keys" list) holds id (case-insensitive). */

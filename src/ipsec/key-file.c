@@ -133,6 +133,42 @@ l2tp_key_file_check (const char *key, const char *path, GError **error)
  * as an authentication failure later. charon reads the certificates
  * itself; the key we read (as root) and decrypt, since load-key takes it
  * decrypted. */
+/* charon signs with whichever private key belongs to machine-cert, loaded
+ * by anyone: a machine-key of another certificate must stop here, before
+ * anything is loaded. */
+static gboolean
+key_matches_cert (const L2tpConfig *cfg, const L2tpPrivateKey *key, GError **error)
+{
+  const char *cert_name = KEY_NAME (L2TP_KEY_MACHINE_CERT);
+  const char *cert = l2tp_config_get (cfg, L2TP_KEY_MACHINE_CERT);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *cert_id = NULL;
+
+  if (!cert)
+    return TRUE;
+  bytes = l2tp_key_file_read (cert_name, cert, error);
+  if (!bytes)
+    return FALSE;
+  cert_id = l2tp_certificate_key_id (g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), &local);
+  if (!cert_id)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   "%s: %s: %s", cert_name, cert, local->message);
+      return FALSE;
+    }
+  if (g_ascii_strcasecmp (cert_id, l2tp_private_key_get_id (key)) != 0)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   _ ("%s: %s is not the key of the certificate %s (%s)"),
+                   KEY_NAME (L2TP_KEY_MACHINE_KEY),
+                   l2tp_config_get (cfg, L2TP_KEY_MACHINE_KEY), cert, cert_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 L2tpPrivateKey *
 l2tp_key_file_read_machine_key (const L2tpConfig *cfg, GError **error)
 {
@@ -175,6 +211,11 @@ l2tp_key_file_read_machine_key (const L2tpConfig *cfg, GError **error)
                    "%s: %s: %s%s%s%s", name, path, local->message, password ? " (" : "",
                    password ? KEY_NAME (L2TP_KEY_MACHINE_CERTPASS) : "",
                    password ? ")" : "");
+      return NULL;
+    }
+  if (!key_matches_cert (cfg, key, error))
+    {
+      l2tp_private_key_free (key);
       return NULL;
     }
   return key;

@@ -74,6 +74,63 @@ test_refusals (void)
   g_assert_true (g_str_has_prefix (error->message, "machine-ca: "));
 }
 
+static L2tpConfig *
+tls_config (const char *key, const char *cert)
+{
+  g_autofree char *key_path
+      = g_test_build_filename (G_TEST_DIST, "..", "unit", "fixtures", "keys", key, NULL);
+  g_autofree char *cert_path
+      = g_test_build_filename (G_TEST_DIST, "..", "unit", "fixtures", "keys", cert, NULL);
+  g_autofree char *key_abs = g_canonicalize_filename (key_path, NULL);
+  g_autofree char *cert_abs = g_canonicalize_filename (cert_path, NULL);
+  g_autoptr (GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) secrets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  L2tpConfig *cfg;
+
+  g_hash_table_insert (data, "gateway", "vpn.example.com");
+  g_hash_table_insert (data, "user", "alice");
+  g_hash_table_insert (data, "machine-auth-type", "tls");
+  g_hash_table_insert (data, "machine-key", key_abs);
+  g_hash_table_insert (data, "machine-cert", cert_abs);
+  cfg = l2tp_config_new (data, secrets, &error);
+  g_assert_no_error (error);
+  return cfg;
+}
+
+/* charon signs with whatever key belongs to machine-cert: a machine-key of
+ * another certificate is refused before anything is loaded. */
+static void
+test_key_matches_cert (void)
+{
+  g_autoptr (L2tpConfig) rsa = tls_config ("rsa.pem", "rsa-cert.pem");
+  g_autoptr (L2tpConfig) ec = tls_config ("ec.pem", "ec-cert.der");
+  g_autoptr (L2tpConfig) crossed = tls_config ("rsa.pem", "ec-cert.der");
+  g_autoptr (L2tpConfig) not_cert = tls_config ("rsa.pem", "not-a-key.pem");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpPrivateKey) a = l2tp_key_file_read_machine_key (rsa, &error);
+  g_autoptr (L2tpPrivateKey) b = NULL;
+  g_autoptr (L2tpPrivateKey) c = NULL;
+  g_autoptr (L2tpPrivateKey) d = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  b = l2tp_key_file_read_machine_key (ec, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (b);
+  c = l2tp_key_file_read_machine_key (crossed, &error);
+  g_assert_null (c);
+  g_assert_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "machine-key: "));
+  g_assert_nonnull (strstr (error->message, "is not the key of the certificate"));
+  g_assert_nonnull (strstr (error->message, "ec-cert.der (machine-cert)"));
+  g_clear_error (&error);
+  d = l2tp_key_file_read_machine_key (not_cert, &error);
+  g_assert_null (d);
+  g_assert_true (g_str_has_prefix (error->message, "machine-cert: "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -84,6 +141,7 @@ main (int argc, char **argv)
   g_assert_nonnull (dir);
   g_test_add_func ("/key-file/reads-regular-file", test_reads_regular_file);
   g_test_add_func ("/key-file/refusals", test_refusals);
+  g_test_add_func ("/key-file/key-matches-cert", test_key_matches_cert);
   ret = g_test_run ();
   {
     static const char *const names[]
