@@ -502,6 +502,41 @@ vici_seeds (GPtrArray *profiles, GPtrArray *names)
   }
 }
 
+/* ---- IKEv1 probe answers ----------------------------------------------------- */
+
+/* The charon answers of tests/unit/fixtures/ikev1-probe/ (hex, as on the
+ * wire), without the non-ESP marker of UDP 4500. */
+static void
+ikev1_probe_seeds (const char *fixtures)
+{
+  g_autofree char *dir = g_build_filename (fixtures, "ikev1-probe", NULL);
+  g_autoptr (GPtrArray) files = list_dir (dir, ".answer.hex");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autofree char *hex = NULL;
+      g_autofree char *name = g_strndup (file, strlen (file) - strlen (".answer.hex"));
+      g_autoptr (GByteArray) bytes = g_byte_array_new ();
+      g_autoptr (GError) error = NULL;
+      guint skip = strstr (file, "udp4500") ? 4 : 0;
+
+      if (!g_file_get_contents (path, &hex, NULL, &error))
+        die (path, error);
+      for (const char *p = hex; g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1]);
+           p += 2)
+        {
+          guint8 v = (g_ascii_xdigit_value (p[0]) << 4) | g_ascii_xdigit_value (p[1]);
+
+          g_byte_array_append (bytes, &v, 1);
+        }
+      if (bytes->len <= skip)
+        die (path, NULL);
+      write_seed ("ikev1-probe", name, bytes->data + skip, bytes->len - skip);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,6 +577,7 @@ main (int argc, char **argv)
   copy_fixtures (fixtures, ".mobileconfig", "import-mobileconfig");
   importer_dicts ();
   vici_seeds (profiles, names);
+  ikev1_probe_seeds (fixtures);
   printf ("seeds written to %s\n", out_dir);
   return 0;
 }

@@ -12,8 +12,9 @@ build_dir=$1 results=$2
 env_file=/run/lab/plugin.env
 log=$results/plugin-install.log
 
+cli= # the installed nm-l2tp-ipsec, for the probe scenarios
 state() { # STATE SERVICE NOTE
-	printf 'PLUGIN_STATE=%q\nPLUGIN_SERVICE=%q\nPLUGIN_NOTE=%q\n' "$1" "$2" "$3" >"$env_file"
+	printf 'PLUGIN_STATE=%q\nPLUGIN_SERVICE=%q\nPLUGIN_NOTE=%q\nPLUGIN_CLI=%q\n' "$1" "$2" "$3" "$cli" >"$env_file"
 	echo "plugin: $1${3:+ ($3)}"
 }
 
@@ -64,6 +65,7 @@ main() {
 	mapfile -t installed < <(grep -o '": "[^"]*"' "$build_dir/meson-info/intro-installed.json" |
 		sed 's/^": "//; s/"$//')
 	expose "${installed[@]}"
+	cli=$(printf '%s\n' "${installed[@]}" | grep '/bin/nm-l2tp-ipsec$' | head -n1 || true)
 	service=$(printf '%s\n' "${installed[@]}" | grep '/nm-l2tp-ipsec-service$' | head -n1 || true)
 	if [[ -z $service || ! -x $service ]]; then
 		state no-service "" "the build has no nm-l2tp-ipsec-service yet"

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* nm-l2tp-ipsec probe — the network side: one UDP socket on an ephemeral
+ * port, the first Main Mode message of every transform of the plan (each
+ * with its own cookie), several in flight, one retransmission on silence.
+ * Runs on the thread-default main context; no threads, no sleeps. */
+#ifndef L2TP_PROBE_ENGINE_H
+#define L2TP_PROBE_ENGINE_H
+
+#include <gio/gio.h>
+
+#include "shared/proposals.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PROBE_WAITING,   /* not sent yet */
+  PROBE_SENT,      /* on the wire, no answer yet */
+  PROBE_ACCEPTED,  /* the server chose the transform */
+  PROBE_REFUSED,   /* an Informational with a Notify */
+  PROBE_MALFORMED, /* an answer we could not read */
+  PROBE_SILENT,    /* no answer to the offer and its retransmission */
+  PROBE_SKIPPED,   /* never sent: the probe stopped first */
+} ProbeState;
+
+typedef struct
+{
+  L2tpProposal transform;
+  guint16 port; /* 500, or 4500 with the non-ESP marker */
+  guint index;  /* position in the plan; G_MAXUINT for the NAT-T checks */
+  ProbeState state;
+  guint16 notify_type; /* REFUSED */
+  char *error;         /* MALFORMED */
+  guint tries;
+  gint64 rtt_us; /* answer time of the offer answered, -1 unknown */
+  /* private */
+  guint8 cookie[8];
+  gint64 sent_us;
+  GBytes *packet;
+} Probe;
+
+typedef enum
+{
+  PROBE_END_DONE,       /* every transform got its answer or silence */
+  PROBE_END_NO_ANSWER,  /* nothing answered on 500 or 4500 */
+  PROBE_END_STOPPED,    /* answers, then silence: the server stopped */
+  PROBE_END_TIME_LIMIT, /* the overall time limit ran out */
+} ProbeEnd;
+
+typedef struct _ProbeEngine ProbeEngine;
+
+/* Called after every probe that ended (answered or silent). */
+typedef void (*ProbeProgressFunc) (const Probe *probe, guint done, guint total,
+                                   gpointer user_data);
+
+ProbeEngine *probe_engine_new (GInetAddress *address, guint window, GError **error);
+void probe_engine_free (ProbeEngine *engine);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProbeEngine, probe_engine_free)
+
+void probe_engine_set_progress (ProbeEngine *engine, ProbeProgressFunc func,
+                                gpointer user_data);
+
+/* Runs every probe; returns when it is over. */
+ProbeEnd probe_engine_run (ProbeEngine *engine);
+
+/* Results. The scan's probes in plan order, then the NAT-T checks. */
+GPtrArray *probe_engine_get_probes (ProbeEngine *engine);
+gboolean probe_engine_answered_on (ProbeEngine *engine, guint16 port);
+/* Vendor IDs the server sent, each once, in the order first seen (GBytes). */
+GPtrArray *probe_engine_get_vendor_ids (ProbeEngine *engine);
+/* How many offers had been accepted when the server stopped answering. */
+guint probe_engine_get_accepted_before_stop (ProbeEngine *engine);
+gint64 probe_engine_get_elapsed_us (ProbeEngine *engine);
+
+G_END_DECLS
+
+#endif /* L2TP_PROBE_ENGINE_H */
