@@ -28,6 +28,8 @@ struct _L2tpPlan
 
   L2tpAttempt attempt;
   L2tpDhGroup ike_group;
+  gboolean ike_default; /* ipsec-ike empty: a probe may widen Phase 1 */
+  gboolean probed;      /* the probe's answer came */
   gboolean ike_known, esp_known, connected;
   L2tpProposal ike_chosen, esp_chosen;
   L2tpPlanFailure failure;
@@ -57,7 +59,8 @@ build_ike_rounds (L2tpPlan *plan, const L2tpConfig *cfg)
 {
   plan->ike_rounds
       = g_ptr_array_new_with_free_func ((GDestroyNotify) l2tp_proposal_set_free);
-  if (l2tp_config_get (cfg, L2TP_KEY_IPSEC_IKE))
+  plan->ike_default = l2tp_config_get (cfg, L2TP_KEY_IPSEC_IKE) == NULL;
+  if (!plan->ike_default)
     {
       plan->ike_all = l2tp_proposal_set_copy (l2tp_config_ike (cfg));
       add_rounds (plan->ike_rounds, plan->ike_all, 0);
@@ -338,7 +341,12 @@ on_ike_refused (L2tpPlan *plan)
 
   forget_memory (plan);
   if (index >= plan->ike_rounds->len)
-    return failed (plan, L2TP_PLAN_FAILURE_IKE_REFUSED);
+    {
+      /* Settings the person chose are not widened behind their back. */
+      if (plan->ike_default && !plan->probed)
+        return L2TP_PLAN_PROBE;
+      return failed (plan, L2TP_PLAN_FAILURE_IKE_REFUSED);
+    }
   set_ike_round (plan, index);
   /* A new IKE SA: Phase 2 starts again from its first offer. */
   g_ptr_array_set_size (plan->esp_tried, 0);
@@ -383,6 +391,25 @@ on_ppp_ended (L2tpPlan *plan)
   return L2TP_PLAN_NEW_PPP;
 }
 
+/* What the probe found, as the last rounds; nothing found is final. */
+static L2tpPlanStep
+on_ike_probed (L2tpPlan *plan, const L2tpProposalSet *accepted)
+{
+  guint first = plan->ike_rounds->len;
+
+  if (plan->probed)
+    return L2TP_PLAN_GO_ON;
+  plan->probed = TRUE;
+  if (!accepted || l2tp_proposal_set_get_length (accepted) == 0)
+    return failed (plan, L2TP_PLAN_FAILURE_IKE_REFUSED);
+  add_rounds (plan->ike_rounds, accepted, 0);
+  for (guint i = 0; i < l2tp_proposal_set_get_length (accepted); i++)
+    l2tp_proposal_set_add (plan->ike_all, l2tp_proposal_set_get (accepted, i));
+  plan->attempt.ike_rounds = plan->ike_rounds->len;
+  plan->ike_next = first;
+  return on_ike_refused (plan);
+}
+
 L2tpPlanStep
 l2tp_plan_answer (L2tpPlan *plan, const L2tpAnswer *answer)
 {
@@ -412,6 +439,8 @@ l2tp_plan_answer (L2tpPlan *plan, const L2tpAnswer *answer)
     case L2TP_ANSWER_CONNECTED:
       plan->connected = TRUE;
       return L2TP_PLAN_GO_ON;
+    case L2TP_ANSWER_IKE_PROBED:
+      return on_ike_probed (plan, answer->accepted);
     }
   g_return_val_if_reached (L2TP_PLAN_FAILED);
 }

@@ -11,7 +11,10 @@
  *
  *   Phase 1   the config's set in rounds that fit one unfragmented Main
  *             Mode packet; with `ipsec-ike` empty, the default round and
- *             then every other transform of l2tp_proposal_default_ike_all.
+ *             then every other transform of l2tp_proposal_default_ike_all,
+ *             and when all are refused, what a probe of the server finds
+ *             (one transform per Main Mode: groups and ciphers beyond
+ *             those, e.g. an old router's modp768).
  *   Phase 2   one DH group per Quick Mode (see proposals-default.c): no
  *             PFS first, then PFS in the IKE SA's group, then the others;
  *             with `ipsec-esp` empty the common algorithms in every group
@@ -40,12 +43,14 @@ typedef enum
   L2TP_ANSWER_PPP_WANTS_MPPE, /* PPP ended after the server's CCP asked for MPPE */
   L2TP_ANSWER_PPP_ENDED,      /* PPP ended otherwise before IPCP was up */
   L2TP_ANSWER_CONNECTED,      /* IPCP is up: the plan worked */
+  L2TP_ANSWER_IKE_PROBED,     /* after L2TP_PLAN_PROBE: .accepted (may be NULL) */
 } L2tpAnswerKind;
 
 typedef struct
 {
   L2tpAnswerKind kind;
   L2tpProposal chosen; /* IKE_UP, ESP_UP: what the server chose (all NONE: unknown) */
+  const L2tpProposalSet *accepted; /* IKE_PROBED: the transforms the server accepts */
 } L2tpAnswer;
 
 typedef enum
@@ -54,6 +59,7 @@ typedef enum
   L2TP_PLAN_NEW_IKE, /* Main Mode again (a new IKE SA) with the attempt's offers */
   L2TP_PLAN_NEW_ESP, /* Quick Mode again, on the IKE SA that is up */
   L2TP_PLAN_NEW_PPP, /* L2TP and PPP again inside the SAs, with the attempt's mppe */
+  L2TP_PLAN_PROBE,   /* every round refused: probe the server, answer IKE_PROBED */
   L2TP_PLAN_FAILED,  /* over: see l2tp_plan_get_failure() */
 } L2tpPlanStep;
 

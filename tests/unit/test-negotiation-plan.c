@@ -13,6 +13,7 @@ typedef struct
   const char *ike; /* accepted, in the server's order of preference */
   const char *esp;
   gboolean mppe;
+  const char *probed; /* what a probe finds (default: ike); "" nothing */
 } Server;
 
 static L2tpConfig *
@@ -122,6 +123,18 @@ walk (L2tpPlan *plan, const Server *server, L2tpPlanMemory **result)
       g_autofree char *label = NULL;
       g_autofree char *text = NULL;
 
+      if (step == L2TP_PLAN_PROBE)
+        {
+          const char *found = server->probed ? server->probed : server->ike;
+          g_autoptr (L2tpProposalSet) set
+              = *found ? l2tp_proposal_set_parse (L2TP_PROPOSAL_IKE, "probe", found, NULL)
+                       : NULL;
+
+          g_string_append_printf (out, "probe found %s; ", *found ? found : "nothing");
+          answer = (L2tpAnswer){ L2TP_ANSWER_IKE_PROBED, .accepted = set };
+          step = l2tp_plan_answer (plan, &answer);
+          continue;
+        }
       if (step == L2TP_PLAN_NEW_IKE)
         {
           label = ike_label (a);
@@ -288,11 +301,19 @@ static const struct
     "esp A-5 refused; esp A-2 refused; esp A-19 refused; esp A-20 refused; esp A-15 "
     "refused; esp A-16 refused; esp R refused; esp R-21 up aes192-sha512-ecp521; "
     "ppp connected" },
-  { "nothing-in-common",
-    { "aes256-sha256-modp8192", "aes256-sha256", FALSE },
+  /* An old router's group 1, found by the probe after every round. */
+  { "modp768-by-probe",
+    { "3des-md5-modp768", "3des-md5", FALSE },
     "ike 1/6 refused; ike 2/6 refused; ike 3/6 refused; ike 4/6 refused; ike 5/6 "
     "refused; "
-    "ike 6/6 refused; failed 1" },
+    "ike 6/6 refused; probe found 3des-md5-modp768; ike 7/7 up 3des-md5-modp768; esp A "
+    "up "
+    "3des-md5; ppp connected" },
+  { "nothing-in-common",
+    { "aes256-sha256-modp8192", "aes256-sha256", FALSE, "" },
+    "ike 1/6 refused; ike 2/6 refused; ike 3/6 refused; ike 4/6 refused; ike 5/6 "
+    "refused; "
+    "ike 6/6 refused; probe found nothing; failed 1" },
   { "esp-nothing-in-common",
     { "aes256-sha256-modp2048", "aes256-sha256-modp8192", FALSE },
     "ike 1/6 up aes256-sha256-modp2048; esp A refused; esp A-14 refused; esp A-5 "
@@ -343,12 +364,19 @@ test_ike_rounds (void)
                         L2TP_PLAN_IKE_ROUND_MAX);
       for (guint i = 0; i < l2tp_proposal_set_get_length (a->ike); i++)
         g_assert_true (l2tp_proposal_set_add (seen, l2tp_proposal_set_get (a->ike, i)));
-      if (l2tp_plan_answer (plan, &refused) == L2TP_PLAN_FAILED)
+      if (l2tp_plan_answer (plan, &refused) == L2TP_PLAN_PROBE)
         break;
     }
   g_assert_cmpuint (rounds, ==, 6);
   g_assert_cmpuint (l2tp_proposal_set_get_length (seen), ==, 160);
-  g_assert_cmpint (l2tp_plan_get_failure (plan), ==, L2TP_PLAN_FAILURE_IKE_REFUSED);
+  /* Then the probe: nothing found is final; asked once only. */
+  {
+    L2tpAnswer probed = { L2TP_ANSWER_IKE_PROBED, .accepted = NULL };
+
+    g_assert_cmpint (l2tp_plan_get_failure (plan), ==, L2TP_PLAN_FAILURE_NONE);
+    g_assert_cmpint (l2tp_plan_answer (plan, &probed), ==, L2TP_PLAN_FAILED);
+    g_assert_cmpint (l2tp_plan_get_failure (plan), ==, L2TP_PLAN_FAILURE_IKE_REFUSED);
+  }
 }
 
 /* A user's long list is cut into rounds too, in its own order. */
@@ -547,7 +575,7 @@ test_fingerprint (void)
 static void
 test_describe (void)
 {
-  Server none = { "aes256-sha256-modp8192", "aes256-sha256", FALSE };
+  Server none = { "aes256-sha256-modp8192", "aes256-sha256", FALSE, "" };
   g_autoptr (L2tpConfig) cfg = config_with (NULL);
   g_autoptr (L2tpConfig) small = config_with ("ipsec-ike", "aes128-sha1-modp2048", NULL);
   g_autoptr (L2tpPlan) plan = l2tp_plan_new (cfg, NULL);
