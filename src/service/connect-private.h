@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One connection attempt's state, shared by the pipeline (connect.c) and
+ * its layers' handlers (connect-ipsec.c, connect-ppp.c). Private to them. */
+#pragma once
+
+#include "shared/negotiation-plan.h"
+#include "shared/render.h"
+#include "src/common/failure.h"
+#include "src/ipsec/ipsec-backend.h"
+#include "src/l2tp/l2tp-port.h"
+#include "src/l2tp/xl2tpd.h"
+#include "src/ppp/ppp-listener.h"
+#include "src/service/connect.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STEP_NONE,
+  STEP_PREFLIGHT,
+  STEP_IPSEC,
+  STEP_L2TP,
+  STEP_PPP,
+  STEP_CONNECTED,
+} Step;
+
+struct _L2tpConnect
+{
+  L2tpConfig *cfg;
+  L2tpConfig *secrets; /* newer secrets from NetworkManager, or NULL */
+  char *uuid;
+  char *bus_name;
+  GDBusConnection *bus;
+  gboolean never_default;
+  char *runtime_root;
+  L2tpConnectEvents events;
+  gpointer user_data;
+
+  char *id;
+  char *name;
+  char *dir;
+  char *gateway_addr;
+  char *local_addr;
+  char *pppd_plugin;
+  L2tpPort port;
+  L2tpRenderContext ctx;
+  L2tpDiagnosis diag;
+
+  Step step;
+  guint begin_id;
+  guint step_timer;
+  GCancellable *cancellable;
+  const IpsecBackend *backend;
+  IpsecSession *ipsec;
+  L2tpXl2tpd *xl2tpd;
+  L2tpPppListener *ppp;
+  GVariant *ip6_config;
+  L2tpPlan *plan;           /* what to offer, and next (negotiation-plan.h) */
+  gboolean peer_wants_mppe; /* the server's CCP asked for MPPE in this PPP attempt */
+  gboolean ppp_retrying;    /* L2TP ending before a new PPP attempt is under way */
+  gboolean failed;
+  gboolean stopping;
+};
+
+/* connect.c */
+void l2tp_connect_fail (L2tpConnect *c, const GError *error);
+void l2tp_connect_fail_with (L2tpConnect *c, L2tpFailure failure, const char *a,
+                             const char *b);
+void l2tp_connect_step_enter (L2tpConnect *c, Step step);
+/* The current step's whole time again (a new offer of the plan). */
+void l2tp_connect_restart_step_timer (L2tpConnect *c);
+/* Going down: the IPsec SAs, then xl2tpd and the files. */
+void l2tp_connect_stop_ipsec (L2tpConnect *c);
+
+/* connect-ipsec.c: the IPsec step with the plan's offers. */
+void l2tp_connect_ipsec_start (L2tpConnect *c);
+
+/* connect-ppp.c: the pppd plugin's reports; PPP again inside the SAs. */
+extern const L2tpPppEvents l2tp_connect_ppp_events;
+/* PPP or L2TP ended before IPCP: TRUE when the plan starts PPP again (or
+ * fails for a reason of its own); FALSE leaves the end to the caller. */
+gboolean l2tp_connect_ppp_retry (L2tpConnect *c);
+
+G_END_DECLS
