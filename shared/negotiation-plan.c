@@ -422,14 +422,18 @@ l2tp_plan_answer (L2tpPlan *plan, const L2tpAnswer *answer)
     case L2TP_ANSWER_IKE_REFUSED:
       return on_ike_refused (plan);
     case L2TP_ANSWER_IKE_UP:
-      plan->ike_known = answer->chosen.enc != L2TP_ENC_NONE;
+      if (answer->chosen.enc == L2TP_ENC_NONE)
+        return L2TP_PLAN_GO_ON; /* not reported: nothing learnt */
+      plan->ike_known = TRUE;
       plan->ike_chosen = answer->chosen;
       plan->ike_group = answer->chosen.dh;
       return L2TP_PLAN_GO_ON;
     case L2TP_ANSWER_ESP_REFUSED:
       return on_esp_refused (plan);
     case L2TP_ANSWER_ESP_UP:
-      plan->esp_known = answer->chosen.enc != L2TP_ENC_NONE;
+      if (answer->chosen.enc == L2TP_ENC_NONE)
+        return L2TP_PLAN_GO_ON;
+      plan->esp_known = TRUE;
       plan->esp_chosen = answer->chosen;
       return L2TP_PLAN_GO_ON;
     case L2TP_ANSWER_PPP_WANTS_MPPE:

@@ -15,12 +15,13 @@ typedef struct _IpsecSession IpsecSession;
 
 typedef struct
 {
-  /* The IKE SA is up (Quick Mode follows); chosen: the transform the server
-   * chose, NULL if charon did not say. */
+  /* The IKE SA is up (Quick Mode follows): the transform the server chose.
+   * Not called when charon does not say. */
   void (*ike_up) (const L2tpProposal *chosen, gpointer user_data);
-  /* The CHILD_SA is installed: ESP with policies for our exact L2TP port;
-   * chosen: the server's pick of the Quick Mode offer, or NULL. */
-  void (*up) (const L2tpProposal *chosen, gpointer user_data);
+  /* The server's pick of the Quick Mode offer, before or after up. */
+  void (*child_chosen) (const L2tpProposal *chosen, gpointer user_data);
+  /* The CHILD_SA is installed: ESP with policies for our exact L2TP port. */
+  void (*up) (gpointer user_data);
   /* Before up: the IPsec step failed; after up: the SAs are gone (deleted
    * by the server, dead peer, daemon exited). error is in
    * L2TP_FAILURE_ERROR; its code says why. */

@@ -49,8 +49,6 @@ struct _IpsecSession
   gboolean failed_early; /* reported from the log, before initiate ended */
   gboolean going_down;
   gboolean down_started;
-  gboolean esp_known; /* esp_chosen came with child-updown */
-  L2tpProposal esp_chosen;
   GDestroyNotify done;
   gpointer done_data;
 };
@@ -174,22 +172,27 @@ our_sa (IpsecSession *s, const ViciMessage *msg)
 
 /* What the server chose, for the negotiation plan. */
 static void
-on_sa_up (IpsecSession *s, const char *event, const ViciNode *sa)
+on_sa_up (IpsecSession *s, const char *event, const ViciMessage *msg)
 {
+  const ViciNode *sa = our_sa (s, msg);
+  gboolean ike = g_str_equal (event, "ike-updown");
+  const ViciNode *section = ike ? sa : l2tp_vici_sa_find_child (sa, s->ctx->name);
   L2tpProposal chosen;
-  gboolean known;
 
-  if (g_str_equal (event, "ike-updown"))
+  if (s->going_down)
+    return;
+  if (!l2tp_vici_sa_proposal (section, ike ? L2TP_PROPOSAL_IKE : L2TP_PROPOSAL_ESP,
+                              &chosen))
     {
-      known = l2tp_vici_sa_proposal (sa, L2TP_PROPOSAL_IKE, &chosen);
-      l2tp_log_debug ("ipsec: IKE SA up%s", known ? "" : " (transform not reported)");
-      if (!s->going_down && s->events.ike_up)
-        s->events.ike_up (known ? &chosen : NULL, s->user_data);
+      g_autofree char *text = vici_message_to_swanctl_text (msg, NULL);
+
+      /* Not remembered then; what charon said, to see why. */
+      l2tp_log_info ("ipsec: %s names no proposal we know: %s", event, text ? text : "?");
       return;
     }
-  s->esp_known = l2tp_vici_sa_proposal (l2tp_vici_sa_find_child (sa, s->ctx->name),
-                                        L2TP_PROPOSAL_ESP, &s->esp_chosen);
-  l2tp_log_debug ("ipsec: CHILD_SA up%s", s->esp_known ? "" : " (proposal not reported)");
+  /* child-updown may come before or after initiate's answer. */
+  if (ike ? s->events.ike_up != NULL : s->events.child_chosen != NULL)
+    (ike ? s->events.ike_up : s->events.child_chosen) (&chosen, s->user_data);
 }
 
 static void
@@ -226,7 +229,7 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
   /* ike-updown and child-updown carry up = yes only when going up. */
   if (g_strcmp0 (vici_message_get_str (msg, "up"), "yes") == 0)
     {
-      on_sa_up (s, name, our_sa (s, msg));
+      on_sa_up (s, name, msg);
       return;
     }
   l2tp_log_notice ("ipsec: %s: our %s SA went down", name,
@@ -507,7 +510,7 @@ run_up_step (IpsecSession *s)
       s->up_pending = FALSE;
       s->is_up = TRUE;
       l2tp_log_notice ("ipsec: CHILD_SA %s installed", s->ctx->name);
-      s->events.up (s->esp_known ? &s->esp_chosen : NULL, s->user_data);
+      s->events.up (s->user_data);
       return;
     }
 }
@@ -574,7 +577,6 @@ session_retry (IpsecSession *s)
 
   s->up_pending = TRUE;
   s->failed_early = FALSE;
-  s->esp_known = FALSE;
   s->up_step = UP_LOAD_CONN;
   run_up_step (s);
 }

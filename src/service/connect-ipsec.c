@@ -4,44 +4,47 @@
 #include <glib/gi18n-lib.h>
 
 #include "src/common/log.h"
-#include "src/service/nm-ip-config.h"
 #include "src/service/plan-walk.h"
 
 /* ---- ipsec ------------------------------------------------------------ */
 
+/* What the server chose, for the plan (remembered once connected). */
 static void
-on_ipsec_ike_up (const L2tpProposal *chosen, gpointer user_data)
+tell_plan_chosen (L2tpConnect *c, L2tpAnswerKind kind, const L2tpProposal *chosen)
 {
-  L2tpConnect *c = user_data;
-  L2tpAnswer answer = { L2TP_ANSWER_IKE_UP };
+  g_autoptr (L2tpProposalSet) one = l2tp_proposal_set_new (
+      kind == L2TP_ANSWER_IKE_UP ? L2TP_PROPOSAL_IKE : L2TP_PROPOSAL_ESP);
   g_autofree char *text = NULL;
+  L2tpAnswer answer = { kind, *chosen };
 
-  if (c->step != STEP_IPSEC)
+  if (c->stopping || c->failed)
     return;
-  if (chosen)
-    {
-      g_autoptr (L2tpProposalSet) one = l2tp_proposal_set_new (L2TP_PROPOSAL_IKE);
-
-      answer.chosen = *chosen;
-      l2tp_proposal_set_add (one, chosen);
-      text = l2tp_proposal_set_to_strongswan (one);
-    }
-  l2tp_log_info ("plan: the server chose IKE %s", text ? text : "(not reported)");
+  l2tp_proposal_set_add (one, chosen);
+  text = l2tp_proposal_set_to_strongswan (one);
+  l2tp_log_info ("plan: the server chose %s %s",
+                 kind == L2TP_ANSWER_IKE_UP ? "IKE" : "ESP", text);
   l2tp_plan_answer (c->plan, &answer);
 }
 
 static void
-on_ipsec_up (const L2tpProposal *chosen, gpointer user_data)
+on_ipsec_ike_up (const L2tpProposal *chosen, gpointer user_data)
+{
+  tell_plan_chosen (user_data, L2TP_ANSWER_IKE_UP, chosen);
+}
+
+static void
+on_ipsec_child_chosen (const L2tpProposal *chosen, gpointer user_data)
+{
+  tell_plan_chosen (user_data, L2TP_ANSWER_ESP_UP, chosen);
+}
+
+static void
+on_ipsec_up (gpointer user_data)
 {
   L2tpConnect *c = user_data;
-  L2tpAnswer answer = { L2TP_ANSWER_ESP_UP };
 
-  if (c->step != STEP_IPSEC)
-    return;
-  if (chosen)
-    answer.chosen = *chosen;
-  l2tp_plan_answer (c->plan, &answer);
-  l2tp_connect_step_enter (c, STEP_L2TP);
+  if (c->step == STEP_IPSEC)
+    l2tp_connect_step_enter (c, STEP_L2TP);
 }
 
 /* NO_PROPOSAL_CHOSEN: the plan's next offer on the same session, or its
@@ -102,6 +105,7 @@ on_ipsec_failed (const GError *error, gpointer user_data)
 
 static const IpsecEvents ipsec_events = {
   .ike_up = on_ipsec_ike_up,
+  .child_chosen = on_ipsec_child_chosen,
   .up = on_ipsec_up,
   .failed = on_ipsec_failed,
 };
