@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "probe-engine.h"
+#include "src/ipsec/probe-engine.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
-#include "probe-engine.h"
+#include "src/ipsec/probe-engine.h"
 #include "probe-report.h"
 
 #define DEFAULT_WINDOW 3

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "src/common/log.h"
+#include "src/ipsec/probe-engine.h"
 #include "src/service/plan-walk.h"
 
 /* ---- ipsec ------------------------------------------------------------ */
@@ -47,27 +48,96 @@ on_ipsec_up (gpointer user_data)
     l2tp_connect_step_enter (c, STEP_L2TP);
 }
 
-/* NO_PROPOSAL_CHOSEN: the plan's next offer on the same session, or its
- * final word. TRUE when handled. */
-static gboolean
-ipsec_retry (L2tpConnect *c, const GError *error)
-{
-  L2tpAnswer answer;
-  g_autofree char *offered = NULL;
-  L2tpPlanStep next;
+static void follow_plan (L2tpConnect *c, L2tpPlanStep next, int code);
 
-  if (error->code == L2TP_FAILURE_IKE_NO_PROPOSAL)
-    answer.kind = L2TP_ANSWER_IKE_REFUSED;
-  else if (error->code == L2TP_FAILURE_ESP_NO_PROPOSAL)
-    answer.kind = L2TP_ANSWER_ESP_REFUSED;
-  else
-    return FALSE;
-  next = l2tp_plan_answer (c->plan, &answer);
-  if (next == L2TP_PLAN_FAILED)
+/* ---- the probe: every Phase 1 round refused ---------------------------- */
+
+static gboolean
+probe_over (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+  g_autoptr (ProbeEngine) engine = g_steal_pointer (&c->probe);
+  g_autoptr (L2tpProposalSet) accepted = l2tp_proposal_set_new (L2TP_PROPOSAL_IKE);
+  GPtrArray *probes = probe_engine_get_probes (engine);
+  L2tpAnswer answer = { L2TP_ANSWER_IKE_PROBED, .accepted = accepted };
+  g_autofree char *found = NULL;
+
+  c->probe_idle = 0;
+  for (guint i = 0; i < probes->len; i++)
     {
+      const Probe *p = probes->pdata[i];
+
+      /* The scan's offers on port 500; the NAT-T checks repeat one of them. */
+      if (p->state == PROBE_ACCEPTED && p->index != G_MAXUINT)
+        l2tp_proposal_set_add (accepted, &p->transform);
+    }
+  found = l2tp_proposal_set_summary (accepted);
+  l2tp_log_notice ("plan: the probe found %u Phase 1 transforms the server accepts%s%s "
+                   "(%.1f s)",
+                   l2tp_proposal_set_get_length (accepted), *found ? ": " : "", found,
+                   probe_engine_get_elapsed_us (engine) / 1e6);
+  follow_plan (c, l2tp_plan_answer (c->plan, &answer), L2TP_FAILURE_IKE_NO_PROPOSAL);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the engine's own callbacks: the engine is freed from the main loop. */
+static void
+on_probe_done (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  c->probe_idle = g_idle_add (probe_over, c);
+}
+
+static void
+probe_start (L2tpConnect *c)
+{
+  g_autoptr (GInetAddress) server = g_inet_address_new_from_string (c->gateway_addr);
+  g_autoptr (GError) error = NULL;
+
+  l2tp_log_notice (
+      "plan: the server refused every Phase 1 round; probing it for the "
+      "transforms it accepts, one per Main Mode (never past the first message)");
+  c->probe = server ? probe_engine_new (server, 4, &error) : NULL;
+  if (!c->probe)
+    {
+      l2tp_log_warn ("plan: cannot probe: %s", error ? error->message : c->gateway_addr);
+      follow_plan (c, l2tp_plan_answer (c->plan, &(L2tpAnswer){ L2TP_ANSWER_IKE_PROBED }),
+                   L2TP_FAILURE_IKE_NO_PROPOSAL);
+      return;
+    }
+  l2tp_connect_restart_step_timer (c);
+  probe_engine_start (c->probe, on_probe_done, c);
+}
+
+void
+l2tp_connect_ipsec_stop_probe (L2tpConnect *c)
+{
+  g_clear_handle_id (&c->probe_idle, g_source_remove);
+  g_clear_pointer (&c->probe, probe_engine_free);
+}
+
+/* ---- NO_PROPOSAL_CHOSEN: the plan's next offer ------------------------- */
+
+static void
+follow_plan (L2tpConnect *c, L2tpPlanStep next, int code)
+{
+  g_autofree char *offered = NULL;
+
+  switch (next)
+    {
+    case L2TP_PLAN_FAILED:
       offered = l2tp_plan_describe_offered (c->plan);
-      l2tp_connect_fail_with (c, error->code, offered, NULL);
-      return TRUE;
+      l2tp_connect_fail_with (c, code, offered, NULL);
+      return;
+    case L2TP_PLAN_PROBE:
+      probe_start (c);
+      return;
+    case L2TP_PLAN_NEW_IKE:
+    case L2TP_PLAN_NEW_ESP:
+      break;
+    default:
+      g_return_if_reached ();
     }
   /* The IKE SA of a new Quick Mode is still up: its Phase 2 refusals stay
    * Phase 2. */
@@ -81,6 +151,21 @@ ipsec_retry (L2tpConnect *c, const GError *error)
   /* Each offer has the whole step's time. */
   l2tp_connect_restart_step_timer (c);
   c->backend->retry (c->ipsec);
+}
+
+/* TRUE when the plan takes the failure on. */
+static gboolean
+ipsec_retry (L2tpConnect *c, const GError *error)
+{
+  L2tpAnswer answer = { 0 };
+
+  if (error->code == L2TP_FAILURE_IKE_NO_PROPOSAL)
+    answer.kind = L2TP_ANSWER_IKE_REFUSED;
+  else if (error->code == L2TP_FAILURE_ESP_NO_PROPOSAL)
+    answer.kind = L2TP_ANSWER_ESP_REFUSED;
+  else
+    return FALSE;
+  follow_plan (c, l2tp_plan_answer (c->plan, &answer), error->code);
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 #include "shared/render.h"
 #include "src/common/failure.h"
 #include "src/ipsec/ipsec-backend.h"
+#include "src/ipsec/probe-engine.h"
 #include "src/l2tp/l2tp-port.h"
 #include "src/l2tp/xl2tpd.h"
 #include "src/ppp/ppp-listener.h"
@@ -55,7 +56,9 @@ struct _L2tpConnect
   L2tpXl2tpd *xl2tpd;
   L2tpPppListener *ppp;
   GVariant *ip6_config;
-  L2tpPlan *plan;           /* what to offer, and next (negotiation-plan.h) */
+  L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */
+  ProbeEngine *probe; /* every Phase 1 round refused: what does it accept? */
+  guint probe_idle;
   gboolean peer_wants_mppe; /* the server's CCP asked for MPPE in this PPP attempt */
   gboolean ppp_retrying;    /* L2TP ending before a new PPP attempt is under way */
   gboolean failed;
@@ -74,6 +77,8 @@ void l2tp_connect_stop_ipsec (L2tpConnect *c);
 
 /* connect-ipsec.c: the IPsec step with the plan's offers. */
 void l2tp_connect_ipsec_start (L2tpConnect *c);
+/* Stopping or freed: a probe under way ends, its answer never comes. */
+void l2tp_connect_ipsec_stop_probe (L2tpConnect *c);
 
 /* connect-ppp.c: the pppd plugin's reports; PPP again inside the SAs. */
 extern const L2tpPppEvents l2tp_connect_ppp_events;

@@ -61,6 +61,7 @@ l2tp_connect_free (L2tpConnect *c)
   if (!c)
     return;
   g_cancellable_cancel (c->cancellable);
+  l2tp_connect_ipsec_stop_probe (c);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
@@ -391,6 +392,7 @@ l2tp_connect_stop (L2tpConnect *c)
   l2tp_log_info ("stopping %s", c->name);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
+  l2tp_connect_ipsec_stop_probe (c);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   if (c->ppp_retrying)
     return; /* on_ppp_retry_l2tp_stopped goes on with IPsec */

@@ -28,6 +28,13 @@ scenario_run() {
 		check "the service offered Phase 2 again after NO_PROPOSAL_CHOSEN" \
 			nm_service_log_has "the server refused Phase 2; offering"
 	fi
+	# A server none of whose Phase 1 transforms is in the plan's rounds
+	# (legacy-modp768): the service must have probed it and offered what
+	# the probe found.
+	if [[ $PROFILE == legacy-modp768 ]]; then
+		check "the service probed the server after every Phase 1 round" \
+			nm_service_log_has "plan: the probe found"
+	fi
 	# A server that requires MPPE ends the first PPP attempt (pppd cannot
 	# accept MPPE unless required): the service must have connected L2TP
 	# again with require-mppe, and MPPE must be on in the server's pppd.

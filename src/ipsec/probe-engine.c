@@ -27,7 +27,7 @@
  * server limits us (half-open SAs, rate); the report says after how many
  * accepted offers.
  */
-#include "probe-engine.h"
+#include "src/ipsec/probe-engine.h"
 
 #include <string.h>
 #include <sys/random.h>
@@ -80,6 +80,8 @@ struct _ProbeEngine
 
   ProbeProgressFunc progress;
   gpointer progress_data;
+  GDestroyNotify on_done; /* probe_engine_start's */
+  gpointer on_done_data;
 };
 
 static guint
@@ -601,16 +603,20 @@ finish (ProbeEngine *e, ProbeEnd end)
       else if (p->state == PROBE_WAITING)
         p->state = PROBE_SKIPPED;
     }
-  g_main_loop_quit (e->loop);
+  if (e->loop)
+    g_main_loop_quit (e->loop);
+  if (e->on_done)
+    e->on_done (e->on_done_data);
 }
 
-ProbeEnd
-probe_engine_run (ProbeEngine *e)
+void
+probe_engine_start (ProbeEngine *e, GDestroyNotify done, gpointer done_data)
 {
   GMainContext *context = g_main_context_get_thread_default ();
 
-  g_return_val_if_fail (!e->loop, PROBE_END_DONE);
-  e->loop = g_main_loop_new (context, FALSE);
+  g_return_if_fail (!e->io);
+  e->on_done = done;
+  e->on_done_data = done_data;
   e->io = g_socket_create_source (e->socket, G_IO_IN, NULL);
   g_source_set_callback (e->io, (GSourceFunc) (void (*) (void)) on_readable, e, NULL);
   g_source_attach (e->io, context);
@@ -620,8 +626,22 @@ probe_engine_run (ProbeEngine *e)
 
   e->start_us = g_get_monotonic_time ();
   advance (e);
+}
+
+ProbeEnd
+probe_engine_run (ProbeEngine *e)
+{
+  g_return_val_if_fail (!e->loop && !e->io, PROBE_END_DONE);
+  e->loop = g_main_loop_new (g_main_context_get_thread_default (), FALSE);
+  probe_engine_start (e, NULL, NULL);
   if (!e->over)
     g_main_loop_run (e->loop);
+  return e->end;
+}
+
+ProbeEnd
+probe_engine_get_end (ProbeEngine *e)
+{
   return e->end;
 }
 

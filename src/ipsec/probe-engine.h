@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* nm-l2tp-ipsec probe — the network side: one UDP socket on an ephemeral
+/* The IKEv1 Main Mode prober (nm-l2tp-ipsec probe, and the service when
+ * every Phase 1 round was refused) — the network side: one UDP socket on an ephemeral
  * port, the first Main Mode message of every transform of the plan (each
  * with its own cookie), several in flight, one retransmission on silence.
  * Runs on the thread-default main context; no threads, no sleeps. */
@@ -60,8 +61,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProbeEngine, probe_engine_free)
 void probe_engine_set_progress (ProbeEngine *engine, ProbeProgressFunc func,
                                 gpointer user_data);
 
-/* Runs every probe; returns when it is over. */
+/* Runs every probe; returns when it is over (a main loop of its own: for
+ * the command-line tool). */
 ProbeEnd probe_engine_run (ProbeEngine *engine);
+/* The same on the caller's main loop (the service): done runs once it is
+ * over. Freeing the engine before stops it, and done never runs. */
+void probe_engine_start (ProbeEngine *engine, GDestroyNotify done, gpointer done_data);
+ProbeEnd probe_engine_get_end (ProbeEngine *engine);
 
 /* Results. The scan's probes in plan order, then the NAT-T checks. */
 GPtrArray *probe_engine_get_probes (ProbeEngine *engine);
