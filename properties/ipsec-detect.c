@@ -61,7 +61,7 @@ set_running (Detect *d, gboolean running)
   GtkWidget *button = get (d, "detect_button");
   GtkWidget *progress = get (d, "detect_progress");
 
-  gtk_button_set_label (GTK_BUTTON (button), running ? _ ("_Cancel") : _ ("_Detect"));
+  gtk_button_set_label (GTK_BUTTON (button), running ? _ ("Ca_ncel") : _ ("_Detect"));
   /* Typing into Phase 1 while the probe may overwrite it would be lost. */
   gtk_widget_set_sensitive (get (d, "ike_entry"), !running);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (progress), 0);

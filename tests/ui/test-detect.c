@@ -282,7 +282,7 @@ case_detect_fills (NMVpnEditorPlugin *plugin, const Server *server)
   click (button);
   pause.pid = find_tool ();
   check (pause.pid > 0, "a click starts nm-l2tp-ipsec (pid %d)", (int) pause.pid);
-  check (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "_Cancel") == 0
+  check (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Ca_ncel") == 0
              && gtk_widget_get_visible (bar) && !gtk_widget_get_sensitive (ike),
          "while it runs: the button is Cancel, a progress bar, Phase 1 read-only");
   if (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT))
