@@ -383,6 +383,45 @@ case_detect_cancel (NMVpnEditorPlugin *plugin, const Server *server)
   close_all (dialog, window, FALSE);
 }
 
+/* Closing the dialog while a probe runs ends the probe too. */
+static void
+case_detect_close (NMVpnEditorPlugin *plugin, const Server *server)
+{
+  g_autoptr (NMVpnEditor) editor = NULL;
+  g_autoptr (NMConnection) connection = NULL;
+  GtkWidget *window = NULL, *dialog, *page;
+  Pause pause = { 0 };
+
+  dialog = open_ipsec_dialog (plugin, server->gateway, "aes128-sha1-modp2048", &editor,
+                              &connection, &window);
+  if (!dialog)
+    return;
+  page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
+  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"),
+                    "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  click (widget_by_id (G_OBJECT (dialog), "detect_button"));
+  pause.pid = find_tool ();
+  if (!check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
+              "a probe runs and shows progress (pid %d)", (int) pause.pid))
+    {
+      close_all (dialog, window, FALSE);
+      return;
+    }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  check (g_object_get_data (G_OBJECT (page), DIALOG_KEY) == NULL, "the dialog is closed");
+  check (wait_until (process_gone, GINT_TO_POINTER (pause.pid), PROBE_TIMEOUT),
+         "closing the dialog kills the tool (pid %d gone)", (int) pause.pid);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  dialog = open_dialog (page, "ipsec_button");
+  if (dialog)
+    check (strcmp (get_text (widget_by_id (G_OBJECT (dialog), "ike_entry")),
+                   "aes128-sha1-modp2048")
+               == 0,
+           "reopened: Phase 1 is as before");
+  close_all (dialog, window, FALSE);
+}
+
 /* A host that never answers: the tool's verdict, nothing filled. */
 static void
 case_detect_no_answer (NMVpnEditorPlugin *plugin, const Server *server)
@@ -424,10 +463,12 @@ run_detect_cases (NMVpnEditorPlugin *plugin)
     {
       skip ("Detect fills Phase 1 from a real charon");
       skip ("Cancel stops a running probe");
+      skip ("closing the dialog stops a running probe");
       skip ("a probe of a silent host shows its message");
       return;
     }
   case_detect_fills (plugin, &server);
   case_detect_cancel (plugin, &server);
+  case_detect_close (plugin, &server);
   case_detect_no_answer (plugin, &server);
 }
