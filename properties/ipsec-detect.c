@@ -179,6 +179,17 @@ detect_clicked (GtkWidget *button, Detect *d)
   l2tp_probe_run_async (d->gateway, on_progress, d, d->running, on_done, d);
 }
 
+/* IPsec turned off: the button goes insensitive with the rest, so a running
+ * probe could no longer be cancelled; it ends here instead. */
+static void
+ipsec_toggled (GtkWidget *check, GtkWidget *button)
+{
+  Detect *d = g_object_get_data (G_OBJECT (button), DETECT_KEY);
+
+  if (d && d->running && !l2tp_widgets_toggle_get (check))
+    detect_clicked (button, d);
+}
+
 void
 l2tp_ipsec_detect_setup (GtkBuilder *builder, const char *gateway)
 {
@@ -209,4 +220,6 @@ l2tp_ipsec_detect_setup (GtkBuilder *builder, const char *gateway)
     gtk_widget_set_tooltip_text (button, _ ("Enter the gateway on the main page first."));
   g_signal_connect (button, "clicked", G_CALLBACK (detect_clicked), d);
   g_signal_connect (button, "destroy", G_CALLBACK (detect_stop), d);
+  g_signal_connect_object (get (d, "ipsec_enabled_check"), "toggled",
+                           G_CALLBACK (ipsec_toggled), button, 0);
 }

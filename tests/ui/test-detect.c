@@ -9,9 +9,14 @@
  * A probe of charon on loopback takes a few hundred milliseconds, too short
  * to look at. To see it part way (progress screenshot, Cancel), the test
  * stops the tool with SIGSTOP as soon as the dialog shows its first
- * progress; the tool is the real one, just paused. */
+ * progress; the tool is the real one, just paused. So that the tool cannot
+ * finish before the dialog has read its first line, however loaded the
+ * machine, its stderr pipe is cut to one page right after it starts: it
+ * blocks once it is two pages (~120 of its 241 lines) ahead. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +110,31 @@ find_tool (void)
         found = (pid_t) atoi (name);
     }
   return found;
+}
+
+/* Clicks Detect; the tool it started, held to a one-page stderr pipe
+ * (0: none found, or the pipe could not be cut). */
+static pid_t
+start_held (GtkWidget *button)
+{
+  g_autofree char *pipe_path = NULL;
+  gboolean held;
+  pid_t pid;
+  int fd;
+
+  click (button);
+  pid = find_tool ();
+  if (pid <= 0 || kill (pid, SIGSTOP) < 0)
+    return 0;
+  pipe_path = g_strdup_printf ("/proc/%d/fd/2", (int) pid);
+  fd = open (pipe_path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+  held = fd >= 0 && fcntl (fd, F_SETPIPE_SZ, 4096) >= 0;
+  if (fd >= 0)
+    close (fd);
+  kill (pid, SIGCONT);
+  if (!held)
+    printf ("# could not cut the tool's stderr pipe: %s\n", g_strerror (errno));
+  return held ? pid : 0;
 }
 
 static gboolean
@@ -279,8 +309,7 @@ case_detect_fills (NMVpnEditorPlugin *plugin, const Server *server)
          server->gateway);
 
   handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (pause_tool), &pause);
-  click (button);
-  pause.pid = find_tool ();
+  pause.pid = start_held (button);
   check (pause.pid > 0, "a click starts nm-l2tp-ipsec (pid %d)", (int) pause.pid);
   check (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Ca_ncel") == 0
              && gtk_widget_get_visible (bar) && !gtk_widget_get_sensitive (ike),
@@ -354,8 +383,7 @@ case_detect_cancel (NMVpnEditorPlugin *plugin, const Server *server)
   ike = widget_by_id (G_OBJECT (dialog), "ike_entry");
 
   handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (pause_tool), &pause);
-  click (button);
-  pause.pid = find_tool ();
+  pause.pid = start_held (button);
   if (!check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
               "a probe runs and shows progress (pid %d)", (int) pause.pid))
     {
@@ -399,8 +427,7 @@ case_detect_close (NMVpnEditorPlugin *plugin, const Server *server)
   page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
   g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"),
                     "notify::fraction", G_CALLBACK (pause_tool), &pause);
-  click (widget_by_id (G_OBJECT (dialog), "detect_button"));
-  pause.pid = find_tool ();
+  pause.pid = start_held (widget_by_id (G_OBJECT (dialog), "detect_button"));
   if (!check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
               "a probe runs and shows progress (pid %d)", (int) pause.pid))
     {
@@ -419,6 +446,39 @@ case_detect_close (NMVpnEditorPlugin *plugin, const Server *server)
                    "aes128-sha1-modp2048")
                == 0,
            "reopened: Phase 1 is as before");
+  close_all (dialog, window, FALSE);
+}
+
+/* Turning IPsec off makes the button insensitive: the probe ends with it. */
+static void
+case_detect_ipsec_off (NMVpnEditorPlugin *plugin, const Server *server)
+{
+  g_autoptr (NMVpnEditor) editor = NULL;
+  g_autoptr (NMConnection) connection = NULL;
+  GtkWidget *window = NULL, *dialog, *note;
+  Pause pause = { 0 };
+
+  dialog
+      = open_ipsec_dialog (plugin, server->gateway, NULL, &editor, &connection, &window);
+  if (!dialog)
+    return;
+  note = widget_by_id (G_OBJECT (dialog), "detect_note");
+  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"),
+                    "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  pause.pid = start_held (widget_by_id (G_OBJECT (dialog), "detect_button"));
+  if (check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
+             "a probe runs and shows progress (pid %d)", (int) pause.pid))
+    {
+      set_toggle (widget_by_id (G_OBJECT (dialog), "ipsec_enabled_check"), FALSE);
+      check (wait_until (process_gone, GINT_TO_POINTER (pause.pid), PROBE_TIMEOUT),
+             "turning IPsec off kills the tool (pid %d gone)", (int) pause.pid);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      check (strcmp (get_text (widget_by_id (G_OBJECT (dialog), "ike_entry")), "") == 0
+                 && strcmp (label_text (note), "Detection cancelled; Phase 1 unchanged.")
+                        == 0,
+             "Phase 1 unchanged, the note says cancelled (%s)", label_text (note));
+    }
   close_all (dialog, window, FALSE);
 }
 
@@ -464,11 +524,13 @@ run_detect_cases (NMVpnEditorPlugin *plugin)
       skip ("Detect fills Phase 1 from a real charon");
       skip ("Cancel stops a running probe");
       skip ("closing the dialog stops a running probe");
+      skip ("turning IPsec off stops a running probe");
       skip ("a probe of a silent host shows its message");
       return;
     }
   case_detect_fills (plugin, &server);
   case_detect_cancel (plugin, &server);
   case_detect_close (plugin, &server);
+  case_detect_ipsec_off (plugin, &server);
   case_detect_no_answer (plugin, &server);
 }
