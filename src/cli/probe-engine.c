@@ -17,7 +17,10 @@
  *
  * Silence: an offer is sent again once after the retransmission timeout
  * and counts as unanswered after a second one. The timeout starts at 1 s
- * and follows the slowest answer seen (three times it, 250 ms to 1 s).
+ * and follows the slowest answer seen (three times it, 250 ms to 3 s: an
+ * early retransmission doubles a busy server's work, as a refused offer's
+ * SA is gone and its copy is processed afresh). The whole probe ends after
+ * 60 s whatever happens.
  * When nothing at all answered the first window's offers on either port,
  * the host is silent and the probe ends (within ~2 s). When a server that
  * did answer refusals stops answering for a whole window, it ends too: the
@@ -34,8 +37,8 @@
 
 #define INITIAL_RTO_US (1000 * 1000)
 #define MIN_RTO_US     (250 * 1000)
-#define MAX_RTO_US     (1000 * 1000)
-#define TIME_LIMIT_S   20
+#define MAX_RTO_US     (3000 * 1000)
+#define TIME_LIMIT_S   60
 #define MAX_TRIES      2
 #define MAX_DATAGRAM   4096
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs into a scratch DESTDIR and checks that every file lands where
 # NetworkManager, dbus and pppd look for it (DESIGN.md section 2).
-# usage: check-install.sh BUILD_DIR VPNSERVICEDIR LIBEXECDIR LIBDIR PPPD_PLUGIN_DIR DATADIR COMPONENTS
+# usage: check-install.sh BUILD_DIR VPNSERVICEDIR LIBEXECDIR LIBDIR PPPD_PLUGIN_DIR DATADIR COMPONENTS [BINDIR]
 set -euo pipefail
 
 build=$1 vpnservicedir=$2 libexecdir=$3 libdir=$4 pppd_plugin_dir=$5 datadir=$6
 components=" $7 "
+bindir=${8:-${libexecdir%/libexec}/bin}
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 
@@ -33,7 +34,7 @@ has plugin && expect "$libdir/NetworkManager/libnm-vpn-plugin-l2tp-ipsec.so" "GT
 has gtk3 && expect "$libdir/NetworkManager/libnm-vpn-plugin-l2tp-ipsec-editor.so" "GTK3 editor"
 has gtk4 && expect "$libdir/NetworkManager/libnm-gtk4-vpn-plugin-l2tp-ipsec-editor.so" "GTK4 editor"
 has auth_dialog && expect "$libexecdir/nm-l2tp-ipsec-auth-dialog" "auth dialog"
-has cli && expect "${libexecdir%/libexec}/bin/nm-l2tp-ipsec" "command-line tool"
+has cli && expect "$bindir/nm-l2tp-ipsec" "command-line tool in bindir"
 
 # The .name file must point at the installed files and declare what DESIGN says.
 field() { sed -n "/^\[$1\]/,/^\[/{s/^$2=//p}" "$dest$name_file"; }
