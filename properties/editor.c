@@ -138,7 +138,9 @@ open_dialog (L2tpEditor *self, GtkWidget *dialog,
 static void
 ipsec_button_clicked (GtkWidget *button, L2tpEditor *self)
 {
-  open_dialog (self, l2tp_ipsec_dialog_new (self->widget, self->values),
+  const char *gateway = l2tp_widgets_entry_get_text (get (self, "gateway_entry"));
+
+  open_dialog (self, l2tp_ipsec_dialog_new (self->widget, self->values, gateway),
                l2tp_ipsec_dialog_apply);
 }
 

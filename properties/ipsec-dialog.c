@@ -5,6 +5,7 @@
 #include <nma-ui-utils.h>
 
 #include "editor-widgets.h"
+#include "ipsec-detect.h"
 #include "proposals.h"
 
 /* Text fields, all checked as you type: widget id, the label that shows the
@@ -124,7 +125,8 @@ load_values (GtkBuilder *builder, const L2tpEditorValues *values)
 }
 
 GtkWidget *
-l2tp_ipsec_dialog_new (GtkWidget *parent, const L2tpEditorValues *values)
+l2tp_ipsec_dialog_new (GtkWidget *parent, const L2tpEditorValues *values,
+                       const char *gateway)
 {
   g_autoptr (GtkBuilder) builder = l2tp_widgets_builder_new ("ipsec-dialog.ui");
   GtkWidget *dialog;
@@ -157,6 +159,7 @@ l2tp_ipsec_dialog_new (GtkWidget *parent, const L2tpEditorValues *values)
                                 label_id ? l2tp_widgets_get (builder, label_id) : NULL,
                                 text_fields[i].id, G_CALLBACK (update_state), dialog);
     }
+  l2tp_ipsec_detect_setup (builder, gateway);
   g_signal_connect_swapped (l2tp_widgets_get (builder, "ipsec_enabled_check"), "toggled",
                             G_CALLBACK (update_state), dialog);
   g_signal_connect_swapped (l2tp_widgets_get (builder, "machine_auth_combo"), "changed",

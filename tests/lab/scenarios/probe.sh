@@ -5,8 +5,8 @@
 # 500/4500 and no byte of the PSK, and afterwards nothing is left: no
 # process or SA in the client, no IKE SA (established or half-open) in the
 # server. Run twice back to back: the second run must not be limited by
-# the half-open SAs of the first (charon.block_threshold). On the modern
-# profile it also measures --parallel 1-8 (metrics, never asserted).
+# the half-open SAs of the first (charon.block_threshold). probe-parallel
+# measures --parallel.
 SCENARIO_PROFILES=all
 
 probe_require() {
@@ -108,7 +108,7 @@ scenario_run() {
 	check "the server's vendor IDs are named" \
 		jq -e '."vendor-ids" | map(.name) | index("RFC 3947 NAT-T")' "$LOG_DIR/probe-json.out"
 	check "a progress line per offer on stderr" \
-		test "$(grep -c ' on UDP ' "$LOG_DIR/probe-json.err")" -eq "$(jq .offers "$LOG_DIR/probe-json.out")"
+		test "$(grep -c ' on UDP ' "$LOG_DIR/probe-json.err")" -ge "$(jq .offers "$LOG_DIR/probe-json.out")"
 	# Back to back: the first run left nothing half-open that blocks the second.
 	check "the second run exits 0 too" test "$(<"$LOG_DIR/probe-text.rc")" = 0
 	check "the second run accepts the same list" \
@@ -119,22 +119,11 @@ scenario_run() {
 	check "no IKE SA left in the server ($(server_ike_sas) listed)" wait_for 5 server_no_ike_sas
 	node_exec srv swanctl --list-sas >"$LOG_DIR/srv-sas.txt" 2>&1 || true
 
-	if [[ $PROFILE == modern ]]; then
-		local n
-		for n in 1 2 3 4 6 8; do
-			probe_as_user "parallel-$n" --json --parallel "$n" "$SERVER_IP"
-			metric "parallel_$n" "$(jq -r '"\(."elapsed-ms")ms unanswered=\(.unanswered) result=\(.result) accepted=\(.accepted | length)"' "$LOG_DIR/parallel-$n.out")"
-			wait_for 5 server_no_ike_sas || true
-		done
-	fi
-
 	capture_stop
 	check "no PSK byte sequence on the wire" test -z "$(grep -aF -- "$PSK" "$LOG_DIR/wire.pcap")"
 	check "only UDP 500/4500 on the wire ($(wire_not_ike) other packets)" test "$(wire_not_ike)" -eq 0
 	check "only first Main Mode messages and notifies from the client ($(wire_beyond_first) others)" \
 		test "$(wire_beyond_first)" -eq 0
-	local runs=2
-	[[ $PROFILE != modern ]] || runs=8
-	check "one client port per run ($(wire_probe_ports) ports, $runs runs)" test "$(wire_probe_ports)" -eq "$runs"
+	check "one client port per run ($(wire_probe_ports) ports, 2 runs)" test "$(wire_probe_ports)" -eq 2
 	tcpdump -n -r "$LOG_DIR/wire.pcap" >"$LOG_DIR/wire.txt" 2>/dev/null || true
 }
