@@ -275,8 +275,8 @@ add_probes (JsonBuilder *b, const ProbeReport *r)
         }
       if (p->rtt_us >= 0)
         {
-          json_builder_set_member_name (b, "rtt-ms");
-          json_builder_add_double_value (b, p->rtt_us / 1000.0);
+          json_builder_set_member_name (b, "rtt-us");
+          json_builder_add_int_value (b, p->rtt_us);
         }
       json_builder_end_object (b);
     }
@@ -358,7 +358,7 @@ probe_report_print_json (FILE *out, const ProbeReport *r)
       json_builder_add_int_value (b, probe_engine_get_accepted_before_stop (r->engine));
     }
   json_builder_set_member_name (b, "elapsed-ms");
-  json_builder_add_double_value (b, probe_engine_get_elapsed_us (r->engine) / 1000.0);
+  json_builder_add_int_value (b, probe_engine_get_elapsed_us (r->engine) / 1000);
   add_probes (b, r);
   json_builder_end_object (b);
 
