@@ -29,7 +29,8 @@ GPtrArray *reader_vici (const ViciMessage *msg);
 char *reader_vici_dump (const ViciMessage *msg);
 
 /* A profile: [data] and [secrets] of a GKeyFile; [context] may override the
- * render context (l2tp-port, local-addr, gateway-addr, esp-offer: a Quick Mode offer of the plan). */
+ * render context (l2tp-port, local-addr, gateway-addr, esp-offer: a Quick Mode offer of
+ * the plan). */
 typedef struct
 {
   GHashTable *data;

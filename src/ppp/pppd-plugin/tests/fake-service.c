@@ -244,7 +244,8 @@ fake_service_start (const char *bus_name, GError **error)
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
 
-  if (!g_file_get_contents (SOURCE_ROOT "/src/ppp/l2tp-ppp-interface.xml", &xml, NULL, error))
+  if (!g_file_get_contents (SOURCE_ROOT "/src/ppp/l2tp-ppp-interface.xml", &xml, NULL,
+                            error))
     goto fail;
   self->node = g_dbus_node_info_new_for_xml (xml, error);
   if (!self->node || !start_daemon (self, error))
