@@ -9,7 +9,9 @@ SCENARIO_PROFILES="mikrotik-like"
 
 log_lines() { wc -l <"$LOG_DIR/cli-service.log"; }
 # since N TEXT: the service's log after its first N lines holds TEXT.
-since() { tail -n "+$(($1 + 1))" "$LOG_DIR/cli-service.log" | grep -qF -- "$2"; }
+# (grep reads all of it: -q would stop early, and pipefail would see
+# tail's SIGPIPE.)
+since() { tail -n "+$(($1 + 1))" "$LOG_DIR/cli-service.log" | grep -F -- "$2" >/dev/null; }
 not_since() { ! since "$@"; }
 
 scenario_run() {
