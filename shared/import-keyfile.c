@@ -151,20 +151,48 @@ fail_at (GError **error, guint line, GError *cause)
   return FALSE;
 }
 
-/* GKeyFile's string escapes: \s \n \t \r \\ and nothing else, never a
- * backslash at the end. */
+/* GKeyFile's string escapes: \s \n \t \r \\ and, in a list, \; — nothing
+ * else, never a backslash at the end. */
 static gboolean
-escapes_valid (GKeyFile *kf, const char *key)
+escapes_valid (const char *raw, gboolean list)
 {
-  g_autofree char *raw = g_key_file_get_value (kf, GROUP_VPN, key, NULL);
-
   for (const char *p = raw; p && *p; p++)
     {
       if (*p != '\\')
         continue;
       p++;
-      if (!*p || !strchr ("sntr\\", *p))
+      if (!*p || !(strchr ("sntr\\", *p) || (list && *p == ';')))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* GLib 2.74 sets its error twice (a warning, fatal in tests) for a bad
+ * escape followed by a trailing backslash, in every g_key_file_get_string*
+ * call: every value of every group is checked before any is read. */
+static gboolean
+check_escapes (GKeyFile *kf, GHashTable *lines, GError **error)
+{
+  static const char *const groups[] = { GROUP_CONNECTION, GROUP_VPN, GROUP_IP4 };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_auto (GStrv) keys = g_key_file_get_keys (kf, groups[g], NULL, NULL);
+
+      for (guint i = 0; keys && keys[i]; i++)
+        {
+          g_autofree char *raw = g_key_file_get_value (kf, groups[g], keys[i], NULL);
+          gboolean list = strcmp (groups[g], GROUP_IP4) == 0
+                          && g_strv_contains (ip4_lists, keys[i]);
+
+          if (!escapes_valid (raw, list))
+            {
+              g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                           _ ("line %u: [%s] %s: invalid escape sequence in the value"),
+                           line_for (lines, groups[g], keys[i]), groups[g], keys[i]);
+              return FALSE;
+            }
+        }
     }
   return TRUE;
 }
@@ -184,14 +212,6 @@ take_vpn_key (L2tpProfile *profile, GKeyFile *kf, const char *key, guint line,
     {
       g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                    _ ("line %u: [vpn] %s: unknown key"), line, key);
-      return FALSE;
-    }
-  /* GLib 2.74 sets its error twice (a warning, fatal in tests) for a bad
-   * escape followed by a trailing backslash: escapes are checked here. */
-  if (!escapes_valid (kf, key))
-    {
-      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
-                   _ ("line %u: %s: invalid escape sequence in the value"), line, key);
       return FALSE;
     }
   /* On a bad escape GKeyFile returns a value *and* sets the error. */
@@ -307,6 +327,8 @@ l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
                    local->message);
       return NULL;
     }
+  if (!check_escapes (kf, lines, error))
+    return NULL;
   if (!g_key_file_has_group (kf, GROUP_VPN))
     {
       g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_NOT_L2TP,
