@@ -5,7 +5,7 @@
 
 #include "l2tp-ppp-interface-info.h"
 #include "log.h"
-#include "shared/value-check.h"
+#include "shared/text-clean.h"
 
 /* The server's words, as much as a log line or a message should carry. */
 #define PEER_REASON_SHOW_MAX 200
@@ -92,7 +92,7 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
 
       /* The plugin cleaned it, but it is the server's text: again here. */
       g_variant_get (params, "(&s)", &reason);
-      shown = l2tp_value_printable (reason, PEER_REASON_SHOW_MAX);
+      shown = l2tp_text_clean (reason, PEER_REASON_SHOW_MAX);
       l->events.peer_terminated (shown, l->user_data);
     }
   g_dbus_method_invocation_return_value (invocation, NULL);
