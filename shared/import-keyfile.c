@@ -7,6 +7,7 @@
 #include "config.h"
 #include "import-common.h"
 #include "settings-table.h"
+#include "text-clean.h"
 
 #define GROUP_CONNECTION "connection"
 #define GROUP_VPN        "vpn"
@@ -87,7 +88,7 @@ scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
           if (strcmp (text + 1, GROUP_CONNECTION) != 0
               && strcmp (text + 1, GROUP_VPN) != 0 && strcmp (text + 1, GROUP_IP4) != 0)
             {
-              g_autofree char *shown = g_strescape (text + 1, NULL);
+              g_autofree char *shown = l2tp_text_clean (text + 1, 128);
               g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                            _ ("line %u: unknown group [%s]"), line_no, shown);
               return FALSE;
@@ -113,7 +114,7 @@ scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
         }
       if (!known_key (group, text))
         {
-          g_autofree char *shown = g_strescape (text, NULL);
+          g_autofree char *shown = l2tp_text_clean (text, 128);
           g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                        _ ("line %u: [%s] %s: unknown key"), line_no, group, shown);
           return FALSE;
@@ -304,17 +305,14 @@ take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
   return TRUE;
 }
 
-L2tpProfile *
-l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
+static L2tpProfile *
+import_keyfile (const char *buffer, gsize length, GError **error)
 {
   g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
   g_autoptr (GHashTable) lines = NULL;
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local = NULL;
   g_auto (GStrv) keys = NULL;
-
-  g_return_val_if_fail (buffer != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!l2tp_import_check_text (buffer, length, error))
     return NULL;
@@ -359,4 +357,16 @@ l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
   if (!take_ip4 (profile, kf, lines, error) || !l2tp_profile_sanitize (profile, error))
     return NULL;
   return g_steal_pointer (&profile);
+}
+
+L2tpProfile *
+l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
+{
+  L2tpProfile *profile;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = import_keyfile (buffer, length, error);
+  return profile ? profile : l2tp_import_failed (error);
 }

@@ -308,16 +308,13 @@ unwrap_signed (const char **buffer, gsize *length, GError **error)
   return TRUE;
 }
 
-L2tpProfile *
-l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
+static L2tpProfile *
+import_mobileconfig (const char *buffer, gsize length, GError **error)
 {
   g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
   g_autoptr (PlistNode) root = NULL;
   gboolean was_signed = is_signed (buffer, length);
   plist_t payload;
-
-  g_return_val_if_fail (buffer != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length > MAX_PLIST_BYTES)
     {
@@ -344,4 +341,16 @@ l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
     l2tp_profile_add_note (profile, _ ("The profile is signed; its signature was not "
                                        "checked."));
   return g_steal_pointer (&profile);
+}
+
+L2tpProfile *
+l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
+{
+  L2tpProfile *profile;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = import_mobileconfig (buffer, length, error);
+  return profile ? profile : l2tp_import_failed (error);
 }

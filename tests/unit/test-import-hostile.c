@@ -70,6 +70,74 @@ test_keyfile_escapes (void)
   }
 }
 
+/* None of ESC, CSI (U+009B), RLO (U+202E), LRM (U+200E) or a C0 control. */
+static void
+assert_inert (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      g_error ("control character 0x%02x in '%s'", (guchar) *p, text);
+  g_assert_null (strstr (text, "\xc2\x9b"));
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+  g_assert_null (strstr (text, "\xe2\x80\x8e"));
+}
+
+static void
+assert_refused_inert (ImportFunc import, const char *buffer, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProfile) profile = import (buffer, strlen (buffer), &error);
+
+  g_assert_null (profile);
+  g_assert_nonnull (error);
+  assert_inert (error->message);
+  if (!strstr (error->message, part))
+    g_error ("expected '%s' in the error, got '%s'", part, error->message);
+}
+
+/* The file's text in an error or a note: shown, never obeyed
+ * (shared/text-clean.h); readable UTF-8 stays readable. */
+static void
+test_messages_inert (void)
+{
+  assert_refused_inert (l2tp_import_pbk,
+                        "[Office\xc2\x9b"
+                        "2J\xe2\x80\xae]\nType=2\nVpnStrategy=3\n",
+                        "[Office\\u009b2J\\u202e] has no PhoneNumber");
+  assert_refused_inert (l2tp_import_pbk, "[Office]\nType=2\nVpnStrategy=\x1b[5m\n",
+                        "VpnStrategy=\\x1b[5m: not a number");
+  assert_refused_inert (l2tp_import_pbk,
+                        "[Office]\nType=\xe2\x80\x8e"
+                        "2\n",
+                        "Type=\\u200e2: not a VPN entry");
+  assert_refused_inert (l2tp_import_mobileconfig,
+                        "<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>"
+                        "<key>PayloadContent</key><array><dict>"
+                        "<key>PayloadType</key><string>com.apple.vpn.managed</string>"
+                        "<key>VPNType</key><string>IKEv2\xe2\x80\xae\xc2\x9b"
+                        "2J</string>"
+                        "</dict></array></dict></plist>",
+                        "VPNType: IKEv2\\u202e\\u009b2J, not L2TP");
+  assert_refused_inert (l2tp_import_keyfile, "[vpn]\ngateway=a\n[\xe5\x8a\x9e\x1b[2J]\n",
+                        "unknown group [\xe5\x8a\x9e\\x1b[2J]");
+  assert_refused_inert (l2tp_import_keyfile, "[vpn]\ngateway=a\nx\xe2\x80\xae=1\n",
+                        "[vpn] x\\u202e: unknown key");
+  /* A note names the entries it skipped. */
+  {
+    const char *pbk = "[Office]\nType=2\nVpnStrategy=3\nPhoneNumber=vpn.example\n"
+                      "[Old\xe2\x80\xae\xc2\x9b"
+                      "2J]\nType=2\nVpnStrategy=1\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (L2tpProfile) profile = l2tp_import_pbk (pbk, strlen (pbk), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (profile->notes->len, >, 0);
+    for (guint i = 0; i < profile->notes->len; i++)
+      assert_inert (profile->notes->pdata[i]);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -78,5 +146,6 @@ main (int argc, char **argv)
                      NULL);
 
   g_test_add_func ("/import/hostile/keyfile-escapes", test_keyfile_escapes);
+  g_test_add_func ("/import/hostile/messages-inert", test_messages_inert);
   return g_test_run ();
 }
