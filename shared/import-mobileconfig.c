@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "import-common.h"
+#include "plist-nesting.h"
 
 #define VPN_PAYLOAD_TYPE "com.apple.vpn.managed"
 /* Larger than any real profile; keeps libplist's 32-bit lengths safe. */
@@ -326,6 +327,9 @@ import_mobileconfig (const char *buffer, gsize length, GError **error)
   if (was_signed && !unwrap_signed (&buffer, &length, error))
     return NULL;
 
+  /* libplist recurses as deep as the file nests. */
+  if (!l2tp_plist_check_nesting (buffer, length, L2TP_PLIST_MAX_DEPTH, error))
+    return NULL;
   plist_from_memory (buffer, (uint32_t) length, &root);
   if (!root || plist_get_node_type (root) != PLIST_DICT)
     {

@@ -7,6 +7,7 @@
 #include "import-keyfile.h"
 #include "import-mobileconfig.h"
 #include "import-pbk.h"
+#include "plist-nesting.h"
 
 /* GLib's own warnings ("GError set over the top of a previous GError") are
  * counted: an importer must never provoke one. */
@@ -138,6 +139,145 @@ test_messages_inert (void)
   }
 }
 
+static void
+put_be (GByteArray *out, guint64 v, guint size)
+{
+  for (guint i = size; i > 0; i--)
+    {
+      guint8 b = (guint8) (v >> (8 * (i - 1)));
+      g_byte_array_append (out, &b, 1);
+    }
+}
+
+/* A binary property list of depth arrays, each holding the next: about 7
+ * bytes a level, 100000 levels in 700 KB. */
+static GByteArray *
+deep_bplist (guint depth)
+{
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 table;
+
+  g_byte_array_append (out, (const guint8 *) "bplist00", 8);
+  for (guint i = 0; i < depth; i++)
+    {
+      guint64 at = out->len;
+      guint8 marker = i + 1 < depth ? 0xa1 : 0xa0;
+
+      g_array_append_val (offsets, at);
+      g_byte_array_append (out, &marker, 1);
+      if (i + 1 < depth)
+        put_be (out, i + 1, 3);
+    }
+  table = out->len;
+  for (guint i = 0; i < depth; i++)
+    put_be (out, g_array_index (offsets, guint64, i), 3);
+  put_be (out, 0, 6); /* unused, sort version */
+  put_be (out, 3, 1); /* offset size */
+  put_be (out, 3, 1); /* reference size */
+  put_be (out, depth, 8);
+  put_be (out, 0, 8); /* top object */
+  put_be (out, table, 8);
+  return out;
+}
+
+/* depth arrays, each naming the next one twice: libplist builds 2^depth
+ * nodes from a few hundred bytes (2^22: 460 MB). */
+static GByteArray *
+doubling_bplist (guint depth)
+{
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 table;
+
+  g_byte_array_append (out, (const guint8 *) "bplist00", 8);
+  for (guint i = 0; i < depth; i++)
+    {
+      guint64 at = out->len;
+
+      g_array_append_val (offsets, at);
+      if (i + 1 < depth)
+        {
+          put_be (out, 0xa2, 1);
+          put_be (out, i + 1, 1);
+          put_be (out, i + 1, 1);
+        }
+      else
+        put_be (out, 0xa0, 1);
+    }
+  table = out->len;
+  for (guint i = 0; i < depth; i++)
+    put_be (out, g_array_index (offsets, guint64, i), 1);
+  put_be (out, 0, 6);
+  put_be (out, 1, 1);
+  put_be (out, 1, 1);
+  put_be (out, depth, 8);
+  put_be (out, 0, 8);
+  put_be (out, table, 8);
+  return out;
+}
+
+/* nmcli and GNOME Settings crashed in libplist's recursive parser. */
+static void
+test_deep_binary_plist (void)
+{
+  g_autoptr (GByteArray) deep = deep_bplist (100000);
+  g_autoptr (GByteArray) shallow = deep_bplist (8);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProfile) profile = NULL;
+
+  g_assert_cmpuint (deep->len, >, 600000);
+  profile = l2tp_import_mobileconfig ((const char *) deep->data, deep->len, &error);
+  g_assert_null (profile);
+  g_assert_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
+  g_clear_error (&error);
+  /* Shallow nesting reaches the profile check as before. */
+  profile = l2tp_import_mobileconfig ((const char *) shallow->data, shallow->len, &error);
+  g_assert_null (profile);
+  g_assert_nonnull (strstr (error->message, "not a valid property list"));
+  g_clear_error (&error);
+}
+
+static void
+test_doubling_binary_plist (void)
+{
+  g_autoptr (GByteArray) doubling = doubling_bplist (20);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProfile) profile
+      = l2tp_import_mobileconfig ((const char *) doubling->data, doubling->len, &error);
+
+  g_assert_null (profile);
+  g_assert_nonnull (strstr (error->message, "more than 100000 elements"));
+}
+
+/* XML nesting, closed properly this time, and tags that only look alike. */
+static void
+test_deep_xml_plist (void)
+{
+  g_autoptr (GString) xml
+      = g_string_new ("<?xml version=\"1.0\"?><plist version=\"1.0\">");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProfile) profile = NULL;
+  const char *flat = "<?xml version=\"1.0\"?><!-- <array><array> --><plist><dict>"
+                     "<key>a</key><array/><key>b</key><dictionary/>"
+                     "<![CDATA[<dict><dict>]]></dict></plist>";
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, i % 2 ? "<dict><key>k</key>" : "<array>");
+  for (guint i = 100000; i > 0; i--)
+    g_string_append (xml, (i - 1) % 2 ? "</dict>" : "</array>");
+  g_string_append (xml, "</plist>");
+  profile = l2tp_import_mobileconfig (xml->str, xml->len, &error);
+  g_assert_null (profile);
+  g_assert_nonnull (strstr (error->message, "nested deeper than 32 levels"));
+  g_clear_error (&error);
+  g_assert_true (l2tp_plist_check_nesting (flat, strlen (flat), 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (l2tp_plist_check_nesting (flat, strlen (flat), 0, &error));
+  g_clear_error (&error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -147,5 +287,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/hostile/keyfile-escapes", test_keyfile_escapes);
   g_test_add_func ("/import/hostile/messages-inert", test_messages_inert);
+  g_test_add_func ("/import/hostile/deep-binary-plist", test_deep_binary_plist);
+  g_test_add_func ("/import/hostile/doubling-binary-plist", test_doubling_binary_plist);
+  g_test_add_func ("/import/hostile/deep-xml-plist", test_deep_xml_plist);
   return g_test_run ();
 }
