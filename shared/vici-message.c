@@ -12,6 +12,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "shared/wiped-bytes.h"
+
 enum
 {
   EL_SECTION_START = 1,
@@ -82,7 +84,7 @@ value_new (const void *data, gsize len)
   if (len > 0)
     memcpy (copy, data, len);
   copy[len] = '\0';
-  return g_bytes_new_take (copy, len + 1);
+  return l2tp_wiped_bytes_take (copy, len + 1); /* a value may be a key */
 }
 
 static const guint8 *
@@ -391,17 +393,61 @@ encode_section (GByteArray *out, const ViciNode *section)
     }
 }
 
+/* The exact encoded size, so the buffer is allocated once: a buffer that
+ * grows leaves copies of a secret in the blocks it gave up. */
+static gsize
+section_size (const ViciNode *section)
+{
+  gsize size = 0;
+
+  for (guint i = 0; i < section->children->len; i++)
+    {
+      const ViciNode *node = g_ptr_array_index (section->children, i);
+      gsize len;
+
+      size += 2 + strlen (node->name);
+      switch (node->kind)
+        {
+        case VICI_NODE_SECTION:
+          size += section_size (node) + 1;
+          break;
+        case VICI_NODE_KEY_VALUE:
+          value_get (node->value, &len);
+          size += 2 + len;
+          break;
+        case VICI_NODE_LIST:
+          for (guint j = 0; j < node->children->len; j++)
+            {
+              value_get (g_ptr_array_index (node->children, j), &len);
+              size += 3 + len;
+            }
+          size += 1;
+          break;
+        }
+    }
+  return size;
+}
+
+/* out's bytes as GBytes that are wiped when freed. */
+static GBytes *
+take_wiped (GByteArray *out)
+{
+  gsize len = out->len;
+
+  return l2tp_wiped_bytes_take (g_byte_array_free (out, FALSE), len);
+}
+
 GBytes *
 vici_message_encode (const ViciMessage *msg, GError **error)
 {
-  g_autoptr (GByteArray) out = NULL;
+  GByteArray *out;
 
   g_return_val_if_fail (msg != NULL, NULL);
   if (!vici_message_check_built (msg, error))
     return NULL;
-  out = g_byte_array_new ();
+  out = g_byte_array_sized_new ((guint) section_size (msg->root));
   encode_section (out, msg->root);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return take_wiped (out);
 }
 
 static gboolean
@@ -422,7 +468,7 @@ GBytes *
 vici_packet_encode (ViciPacketType type, const char *name, const ViciMessage *msg,
                     GError **error)
 {
-  g_autoptr (GByteArray) out = g_byte_array_new ();
+  GByteArray *out;
   g_autoptr (GBytes) body = NULL;
   guint8 header[5] = { 0 };
   gsize payload_len;
@@ -454,6 +500,7 @@ vici_packet_encode (ViciPacketType type, const char *name, const ViciMessage *ms
   header[2] = (guint8) (payload_len >> 8);
   header[3] = (guint8) payload_len;
   header[4] = (guint8) type;
+  out = g_byte_array_sized_new ((guint) (4 + payload_len));
   g_byte_array_append (out, header, sizeof header);
   if (name)
     {
@@ -464,7 +511,7 @@ vici_packet_encode (ViciPacketType type, const char *name, const ViciMessage *ms
     }
   if (body)
     g_byte_array_append (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return take_wiped (out);
 }
 
 /* ---- decoding --------------------------------------------------------- */
