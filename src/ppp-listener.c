@@ -77,9 +77,12 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
     {
       guint status;
       const char *message;
+      g_autofree char *shown = NULL;
 
+      /* pppd's last error may quote the server. */
       g_variant_get (params, "(u&s)", &status, &message);
-      l->events.exit_status (status, message, l->user_data);
+      shown = l2tp_text_clean (message, L2TP_TEXT_CLEAN_LINE_MAX);
+      l->events.exit_status (status, shown, l->user_data);
     }
   else if (g_str_equal (method, "IpDown"))
     l->events.ip_down (l->user_data);
