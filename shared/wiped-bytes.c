@@ -14,7 +14,8 @@ wiped_free (gpointer p)
 {
   Wiped *w = p;
 
-  explicit_bzero (w->data, w->len);
+  if (w->data) /* an empty encoding has no buffer at all */
+    explicit_bzero (w->data, w->len);
   g_free (w->data);
   g_free (w);
 }

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Takes data (g_malloc'ed, len bytes). */
+/* Takes data (g_malloc'ed, len bytes; NULL when len is 0). */
 GBytes *l2tp_wiped_bytes_take (gpointer data, gsize len);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "free-scan.h"
 #include "vici-message.h"
+#include "wiped-bytes.h"
 
 #define MARKER "psk-3c1e9a7f-never-in-freed-memory"
 
@@ -99,6 +100,26 @@ test_scanner (void)
   free_scan_set_marker (NULL);
 }
 
+/* Found by the vici fuzz campaign: an empty message encodes to no bytes at
+ * all (NULL data), and wiping NULL is undefined (UBSan). */
+static void
+test_empty (void)
+{
+  g_autoptr (GError) error = NULL;
+  ViciMessage *msg = vici_message_new ();
+  GBytes *body = vici_message_encode (msg, &error);
+  ViciMessage *decoded = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (body), ==, 0);
+  decoded = vici_message_decode (g_bytes_get_data (body, NULL), 0, &error);
+  g_assert_no_error (error);
+  vici_message_free (decoded);
+  g_bytes_unref (body);
+  vici_message_free (msg);
+  g_bytes_unref (l2tp_wiped_bytes_take (NULL, 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,5 +128,6 @@ main (int argc, char **argv)
   g_test_add_func ("/vici-wipe/scanner", test_scanner);
   g_test_add_func ("/vici-wipe/encode", test_encode);
   g_test_add_func ("/vici-wipe/decode", test_decode);
+  g_test_add_func ("/vici-wipe/empty", test_empty);
   return g_test_run ();
 }
