@@ -119,7 +119,9 @@ test_named (void)
 {
   /* What the issue showed reaching root's log. */
   CLEAN ("\x1b[2J\x1b]0;owned\x07", "\\x1b[2J\\x1b]0;owned\\x07");
-  CLEAN ("a\xc2\x9b" "31mb", "a\\u009b31mb");
+  CLEAN ("a\xc2\x9b"
+         "31mb",
+         "a\\u009b31mb");
   CLEAN ("user\xe2\x80\xaegnp.exe", "user\\u202egnp.exe");
   CLEAN ("1.2.3.4\xe2\x80\x8f:500", "1.2.3.4\\u200f:500");
   CLEAN ("line\nforged: ok\r", "line\\x0aforged: ok\\x0d");
@@ -154,10 +156,14 @@ test_invalid (void)
   CLEAN ("\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80");
   CLEAN ("\xfc\x84\x80\x80\x80\x80", "\\xfc\\x84\\x80\\x80\\x80\\x80");
   /* Truncated, then reading goes on: one bad byte costs only itself. */
-  CLEAN ("\xe2\x82" "A", "\\xe2\\x82A");
+  CLEAN ("\xe2\x82"
+         "A",
+         "\\xe2\\x82A");
   CLEAN ("\xe2\x82", "\\xe2\\x82");
   CLEAN ("\xe2\0\xac", "\\xe2\\x00\\xac");
-  CLEAN ("\x80\xbf" "ok \xe2\x82\xac", "\\x80\\xbfok €");
+  CLEAN ("\x80\xbf"
+         "ok \xe2\x82\xac",
+         "\\x80\\xbfok €");
   CLEAN ("\xfe\xff", "\\xfe\\xff");
   /* Every lead byte followed by every byte: whatever it is, the result is
    * safe and each input byte is either kept or escaped. */
@@ -187,9 +193,10 @@ test_random (void)
 
       for (gsize i = 0; i < len; i++)
         /* Bias towards the interesting: C1/bidi lead bytes, controls. */
-        buf[i] = (guint8) (g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 256)
-                                                 : "\xc2\xe2\x80\x81\x8e\xaa\xae\x1b\n"
-                                                       [g_rand_int_range (rand, 0, 9)]);
+        buf[i] = (guint8) (g_rand_boolean (rand)
+                               ? g_rand_int_range (rand, 0, 256)
+                               : "\xc2\xe2\x80\x81\x8e\xaa\xae\x1b\n"[g_rand_int_range (
+                                   rand, 0, 9)]);
       out = l2tp_text_clean_len ((const char *) buf, len, 0);
       assert_safe (out);
       again = l2tp_text_clean (out, 0);
@@ -202,8 +209,9 @@ static void
 test_cut (void)
 {
   /* The input as pieces, each with what it becomes. */
-  static const char *const in[] = { "a", "b", "\xe2\x82\xac", "\x1b", "c", "\xe2\x80\xae",
-                                    "\xff", "\xe5\x8a\x9e", "d" };
+  static const char *const in[]
+      = { "a", "b", "\xe2\x82\xac", "\x1b", "c", "\xe2\x80\xae", "\xff", "\xe5\x8a\x9e",
+          "d" };
   static const char *const out[]
       = { "a", "b", "€", "\\x1b", "c", "\\u202e", "\\xff", "办", "d" };
   g_autoptr (GString) whole_in = g_string_new (NULL);
