@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "shared/text-clean.h"
 #include "shared/vici-wire.h"
 #include "shared/wiped-bytes.h"
 
@@ -550,13 +551,16 @@ vici_message_get_str (const ViciMessage *msg, const char *path)
 gboolean
 vici_message_check_success (const ViciMessage *msg, const char *what, GError **error)
 {
-  const char *success, *errmsg;
+  const char *success;
+  g_autofree char *errmsg = NULL;
 
   g_return_val_if_fail (msg != NULL, FALSE);
   success = vici_message_get_str (msg, "success");
   if (g_strcmp0 (success, "yes") == 0)
     return TRUE;
-  errmsg = vici_message_get_str (msg, "errmsg");
+  /* charon's words go on to logs and messages. */
+  errmsg
+      = l2tp_text_clean (vici_message_get_str (msg, "errmsg"), L2TP_TEXT_CLEAN_LINE_MAX);
   g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_FAILED, _ ("%s failed: %s"),
                what ? what : "VICI request",
                errmsg ? errmsg : _ ("charon gave no reason"));
