@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "text-clean.h"
 #include "value-check.h"
 
 G_DEFINE_QUARK (l2tp - config - error - quark, l2tp_config_error)
@@ -78,7 +79,7 @@ take_item (L2tpConfig *cfg, const char *name, const char *value, L2tpKeyPlace pl
   key = l2tp_key_lookup (name, &id);
   if (!key || !(key->place & place))
     {
-      g_autofree char *shown = l2tp_value_printable (name, 64);
+      g_autofree char *shown = l2tp_text_clean (name, 64);
       g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_UNKNOWN_KEY,
                    place == L2TP_IN_DATA ? _ ("%s: unknown key in vpn.data")
                                          : _ ("%s: unknown key in vpn.secrets"),

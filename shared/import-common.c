@@ -5,6 +5,10 @@
 #include <string.h>
 
 #include "profile.h"
+#include "text-clean.h"
+
+/* Room for the longest message and the file's words in it. */
+#define L2TP_IMPORT_MESSAGE_MAX 1024
 
 gboolean
 l2tp_import_check_text (const char *buffer, gsize length, GError **error)
@@ -58,6 +62,19 @@ l2tp_import_parse_bool (const char *value)
   if (g_strv_contains (no, lower))
     return 0;
   return -1;
+}
+
+gpointer
+l2tp_import_failed (GError **error)
+{
+  if (error && *error)
+    {
+      char *clean = l2tp_text_clean ((*error)->message, L2TP_IMPORT_MESSAGE_MAX);
+
+      g_free ((*error)->message);
+      (*error)->message = clean;
+    }
+  return NULL;
 }
 
 gboolean

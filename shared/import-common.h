@@ -14,6 +14,11 @@ gboolean l2tp_import_check_text (const char *buffer, gsize length, GError **erro
 char *l2tp_import_next_line (const char *buffer, gsize length, gsize *pos,
                              guint *line_no);
 
+/* An importer's error on its way out: the file's text in it is cleaned
+ * (shared/text-clean.h), so a message never carries the file's control or
+ * bidi characters. Returns NULL, for "return l2tp_import_failed (error);". */
+gpointer l2tp_import_failed (GError **error);
+
 /* "true"/"yes"/"1" → 1, "false"/"no"/"0" → 0, anything else → -1. */
 int l2tp_import_parse_bool (const char *value);
 

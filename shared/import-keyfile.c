@@ -7,6 +7,7 @@
 #include "config.h"
 #include "import-common.h"
 #include "settings-table.h"
+#include "text-clean.h"
 
 #define GROUP_CONNECTION "connection"
 #define GROUP_VPN        "vpn"
@@ -87,7 +88,7 @@ scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
           if (strcmp (text + 1, GROUP_CONNECTION) != 0
               && strcmp (text + 1, GROUP_VPN) != 0 && strcmp (text + 1, GROUP_IP4) != 0)
             {
-              g_autofree char *shown = g_strescape (text + 1, NULL);
+              g_autofree char *shown = l2tp_text_clean (text + 1, 128);
               g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                            _ ("line %u: unknown group [%s]"), line_no, shown);
               return FALSE;
@@ -113,7 +114,7 @@ scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
         }
       if (!known_key (group, text))
         {
-          g_autofree char *shown = g_strescape (text, NULL);
+          g_autofree char *shown = l2tp_text_clean (text, 128);
           g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                        _ ("line %u: [%s] %s: unknown key"), line_no, group, shown);
           return FALSE;
@@ -151,20 +152,48 @@ fail_at (GError **error, guint line, GError *cause)
   return FALSE;
 }
 
-/* GKeyFile's string escapes: \s \n \t \r \\ and nothing else, never a
- * backslash at the end. */
+/* GKeyFile's string escapes: \s \n \t \r \\ and, in a list, \; — nothing
+ * else, never a backslash at the end. */
 static gboolean
-escapes_valid (GKeyFile *kf, const char *key)
+escapes_valid (const char *raw, gboolean list)
 {
-  g_autofree char *raw = g_key_file_get_value (kf, GROUP_VPN, key, NULL);
-
   for (const char *p = raw; p && *p; p++)
     {
       if (*p != '\\')
         continue;
       p++;
-      if (!*p || !strchr ("sntr\\", *p))
+      if (!*p || !(strchr ("sntr\\", *p) || (list && *p == ';')))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* GLib 2.74 sets its error twice (a warning, fatal in tests) for a bad
+ * escape followed by a trailing backslash, in every g_key_file_get_string*
+ * call: every value of every group is checked before any is read. */
+static gboolean
+check_escapes (GKeyFile *kf, GHashTable *lines, GError **error)
+{
+  static const char *const groups[] = { GROUP_CONNECTION, GROUP_VPN, GROUP_IP4 };
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_auto (GStrv) keys = g_key_file_get_keys (kf, groups[g], NULL, NULL);
+
+      for (guint i = 0; keys && keys[i]; i++)
+        {
+          g_autofree char *raw = g_key_file_get_value (kf, groups[g], keys[i], NULL);
+          gboolean list = strcmp (groups[g], GROUP_IP4) == 0
+                          && g_strv_contains (ip4_lists, keys[i]);
+
+          if (!escapes_valid (raw, list))
+            {
+              g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                           _ ("line %u: [%s] %s: invalid escape sequence in the value"),
+                           line_for (lines, groups[g], keys[i]), groups[g], keys[i]);
+              return FALSE;
+            }
+        }
     }
   return TRUE;
 }
@@ -184,14 +213,6 @@ take_vpn_key (L2tpProfile *profile, GKeyFile *kf, const char *key, guint line,
     {
       g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
                    _ ("line %u: [vpn] %s: unknown key"), line, key);
-      return FALSE;
-    }
-  /* GLib 2.74 sets its error twice (a warning, fatal in tests) for a bad
-   * escape followed by a trailing backslash: escapes are checked here. */
-  if (!escapes_valid (kf, key))
-    {
-      g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
-                   _ ("line %u: %s: invalid escape sequence in the value"), line, key);
       return FALSE;
     }
   /* On a bad escape GKeyFile returns a value *and* sets the error. */
@@ -284,17 +305,14 @@ take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
   return TRUE;
 }
 
-L2tpProfile *
-l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
+static L2tpProfile *
+import_keyfile (const char *buffer, gsize length, GError **error)
 {
   g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
   g_autoptr (GHashTable) lines = NULL;
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local = NULL;
   g_auto (GStrv) keys = NULL;
-
-  g_return_val_if_fail (buffer != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!l2tp_import_check_text (buffer, length, error))
     return NULL;
@@ -307,6 +325,8 @@ l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
                    local->message);
       return NULL;
     }
+  if (!check_escapes (kf, lines, error))
+    return NULL;
   if (!g_key_file_has_group (kf, GROUP_VPN))
     {
       g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_NOT_L2TP,
@@ -337,4 +357,16 @@ l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
   if (!take_ip4 (profile, kf, lines, error) || !l2tp_profile_sanitize (profile, error))
     return NULL;
   return g_steal_pointer (&profile);
+}
+
+L2tpProfile *
+l2tp_import_keyfile (const char *buffer, gsize length, GError **error)
+{
+  L2tpProfile *profile;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = import_keyfile (buffer, length, error);
+  return profile ? profile : l2tp_import_failed (error);
 }

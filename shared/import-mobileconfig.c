@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "import-common.h"
+#include "plist-nesting.h"
 
 #define VPN_PAYLOAD_TYPE "com.apple.vpn.managed"
 /* Larger than any real profile; keeps libplist's 32-bit lengths safe. */
@@ -308,16 +309,13 @@ unwrap_signed (const char **buffer, gsize *length, GError **error)
   return TRUE;
 }
 
-L2tpProfile *
-l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
+static L2tpProfile *
+import_mobileconfig (const char *buffer, gsize length, GError **error)
 {
   g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
   g_autoptr (PlistNode) root = NULL;
   gboolean was_signed = is_signed (buffer, length);
   plist_t payload;
-
-  g_return_val_if_fail (buffer != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (length > MAX_PLIST_BYTES)
     {
@@ -329,6 +327,9 @@ l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
   if (was_signed && !unwrap_signed (&buffer, &length, error))
     return NULL;
 
+  /* libplist recurses as deep as the file nests. */
+  if (!l2tp_plist_check_nesting (buffer, length, L2TP_PLIST_MAX_DEPTH, error))
+    return NULL;
   plist_from_memory (buffer, (uint32_t) length, &root);
   if (!root || plist_get_node_type (root) != PLIST_DICT)
     {
@@ -344,4 +345,16 @@ l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
     l2tp_profile_add_note (profile, _ ("The profile is signed; its signature was not "
                                        "checked."));
   return g_steal_pointer (&profile);
+}
+
+L2tpProfile *
+l2tp_import_mobileconfig (const char *buffer, gsize length, GError **error)
+{
+  L2tpProfile *profile;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = import_mobileconfig (buffer, length, error);
+  return profile ? profile : l2tp_import_failed (error);
 }

@@ -247,8 +247,8 @@ to_utf8 (const char *buffer, gsize length, gsize *out_length, GError **error)
   return g_strndup (buffer, length);
 }
 
-L2tpProfile *
-l2tp_import_pbk (const char *buffer, gsize length, GError **error)
+static L2tpProfile *
+import_pbk (const char *buffer, gsize length, GError **error)
 {
   g_autoptr (L2tpProfile) profile = l2tp_profile_new ();
   g_autoptr (GPtrArray) entries = NULL;
@@ -257,9 +257,6 @@ l2tp_import_pbk (const char *buffer, gsize length, GError **error)
   g_autofree char *text = NULL;
   const PbkEntry *chosen = NULL;
   gsize text_len = 0;
-
-  g_return_val_if_fail (buffer != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   text = to_utf8 (buffer, length, &text_len, error);
   if (!text || !l2tp_import_check_text (text, text_len, error))
@@ -303,4 +300,16 @@ l2tp_import_pbk (const char *buffer, gsize length, GError **error)
   if (!fill_profile (profile, chosen, error) || !l2tp_profile_sanitize (profile, error))
     return NULL;
   return g_steal_pointer (&profile);
+}
+
+L2tpProfile *
+l2tp_import_pbk (const char *buffer, gsize length, GError **error)
+{
+  L2tpProfile *profile;
+
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = import_pbk (buffer, length, error);
+  return profile ? profile : l2tp_import_failed (error);
 }

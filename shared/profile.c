@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include "settings-table.h"
+#include "text-clean.h"
 
 G_DEFINE_QUARK (l2tp - import - error - quark, l2tp_import_error)
 
@@ -77,7 +78,8 @@ void
 l2tp_profile_add_note (L2tpProfile *profile, const char *note)
 {
   g_return_if_fail (profile != NULL && note != NULL);
-  g_ptr_array_add (profile->notes, g_strdup (note));
+  /* Notes quote the file (entry names): cleaned like an error. */
+  g_ptr_array_add (profile->notes, l2tp_text_clean (note, 1024));
 }
 
 static GHashTable *

@@ -212,33 +212,6 @@ l2tp_value_canonicalize (const L2tpKey *key, const char *value, GError **error)
   g_return_val_if_reached (NULL);
 }
 
-char *
-l2tp_value_printable (const char *text, gsize max_chars)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-  const char *end = text + strlen (text);
-
-  while (p < end && out->len < max_chars)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_printf (out, "\\x%02x", (guchar) *p);
-          p++;
-          continue;
-        }
-      if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_unichar (out, c);
-      p = g_utf8_next_char (p);
-    }
-  if (p < end)
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
-}
-
 GBytes *
 l2tp_value_decode_psk (const char *psk)
 {

@@ -12,10 +12,6 @@ G_BEGIN_DECLS
 /* The value in canonical form, or NULL and an error naming the key. */
 char *l2tp_value_canonicalize (const L2tpKey *key, const char *value, GError **error);
 
-/* Text of any origin made safe to show in a message: control characters and
- * invalid UTF-8 become escapes, and it is cut at max_chars. */
-char *l2tp_value_printable (const char *text, gsize max_chars);
-
 /* "0s" + base64 decoded; anything else is the key's text itself. */
 GBytes *l2tp_value_decode_psk (const char *psk);
 

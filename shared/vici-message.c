@@ -12,15 +12,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-enum
-{
-  EL_SECTION_START = 1,
-  EL_SECTION_END = 2,
-  EL_KEY_VALUE = 3,
-  EL_LIST_START = 4,
-  EL_LIST_ITEM = 5,
-  EL_LIST_END = 6,
-};
+#include "shared/text-clean.h"
+#include "shared/vici-wire.h"
+#include "shared/wiped-bytes.h"
 
 struct _ViciNode
 {
@@ -82,7 +76,7 @@ value_new (const void *data, gsize len)
   if (len > 0)
     memcpy (copy, data, len);
   copy[len] = '\0';
-  return g_bytes_new_take (copy, len + 1);
+  return l2tp_wiped_bytes_take (copy, len + 1); /* a value may be a key */
 }
 
 static const guint8 *
@@ -334,139 +328,6 @@ vici_message_check_built (const ViciMessage *msg, GError **error)
   return TRUE;
 }
 
-/* ---- encoding --------------------------------------------------------- */
-
-static void
-put_name (GByteArray *out, guint8 type, const char *name)
-{
-  guint8 len = (guint8) strlen (name); /* builder/decoder keep names <= 255 */
-
-  g_byte_array_append (out, &type, 1);
-  g_byte_array_append (out, &len, 1);
-  g_byte_array_append (out, (const guint8 *) name, len);
-}
-
-static void
-put_value (GByteArray *out, GBytes *value)
-{
-  gsize len;
-  const guint8 *data = value_get (value, &len);
-  guint8 be[2] = { (guint8) (len >> 8), (guint8) (len & 0xff) };
-
-  g_byte_array_append (out, be, 2);
-  g_byte_array_append (out, data, (guint) len);
-}
-
-static void
-encode_section (GByteArray *out, const ViciNode *section)
-{
-  static const guint8 section_end = EL_SECTION_END, list_item = EL_LIST_ITEM,
-                      list_end = EL_LIST_END;
-
-  for (guint i = 0; i < section->children->len; i++)
-    {
-      const ViciNode *node = g_ptr_array_index (section->children, i);
-
-      switch (node->kind)
-        {
-        case VICI_NODE_SECTION:
-          put_name (out, EL_SECTION_START, node->name);
-          encode_section (out, node); /* depth bounded by VICI_MAX_DEPTH */
-          g_byte_array_append (out, &section_end, 1);
-          break;
-        case VICI_NODE_KEY_VALUE:
-          put_name (out, EL_KEY_VALUE, node->name);
-          put_value (out, node->value);
-          break;
-        case VICI_NODE_LIST:
-          put_name (out, EL_LIST_START, node->name);
-          for (guint j = 0; j < node->children->len; j++)
-            {
-              g_byte_array_append (out, &list_item, 1);
-              put_value (out, g_ptr_array_index (node->children, j));
-            }
-          g_byte_array_append (out, &list_end, 1);
-          break;
-        }
-    }
-}
-
-GBytes *
-vici_message_encode (const ViciMessage *msg, GError **error)
-{
-  g_autoptr (GByteArray) out = NULL;
-
-  g_return_val_if_fail (msg != NULL, NULL);
-  if (!vici_message_check_built (msg, error))
-    return NULL;
-  out = g_byte_array_new ();
-  encode_section (out, msg->root);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
-static gboolean
-packet_is_named (ViciPacketType type)
-{
-  return type == VICI_PACKET_CMD_REQUEST || type == VICI_PACKET_EVENT_REGISTER
-         || type == VICI_PACKET_EVENT_UNREGISTER || type == VICI_PACKET_EVENT;
-}
-
-static gboolean
-packet_has_message (ViciPacketType type)
-{
-  return type == VICI_PACKET_CMD_REQUEST || type == VICI_PACKET_CMD_RESPONSE
-         || type == VICI_PACKET_EVENT;
-}
-
-GBytes *
-vici_packet_encode (ViciPacketType type, const char *name, const ViciMessage *msg,
-                    GError **error)
-{
-  g_autoptr (GByteArray) out = g_byte_array_new ();
-  g_autoptr (GBytes) body = NULL;
-  guint8 header[5] = { 0 };
-  gsize payload_len;
-
-  g_return_val_if_fail (type <= VICI_PACKET_EVENT, NULL);
-  g_return_val_if_fail ((name != NULL) == packet_is_named (type), NULL);
-  g_return_val_if_fail (msg == NULL || packet_has_message (type), NULL);
-
-  if (name && (name[0] == '\0' || strlen (name) > VICI_NAME_MAX))
-    {
-      g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_BUILD,
-                   _ ("VICI packet name '%s' must be 1 to %d bytes long"), name,
-                   VICI_NAME_MAX);
-      return NULL;
-    }
-  if (msg && !(body = vici_message_encode (msg, error)))
-    return NULL;
-
-  payload_len = 1 + (name ? 1 + strlen (name) : 0) + (body ? g_bytes_get_size (body) : 0);
-  if (payload_len > VICI_PACKET_MAX)
-    {
-      g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_BUILD,
-                   _ ("VICI packet of %lu bytes exceeds the %d byte limit"),
-                   (unsigned long) payload_len, VICI_PACKET_MAX);
-      return NULL;
-    }
-  header[0] = (guint8) (payload_len >> 24);
-  header[1] = (guint8) (payload_len >> 16);
-  header[2] = (guint8) (payload_len >> 8);
-  header[3] = (guint8) payload_len;
-  header[4] = (guint8) type;
-  g_byte_array_append (out, header, sizeof header);
-  if (name)
-    {
-      guint8 len = (guint8) strlen (name);
-
-      g_byte_array_append (out, &len, 1);
-      g_byte_array_append (out, (const guint8 *) name, len);
-    }
-  if (body)
-    g_byte_array_append (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
 /* ---- decoding --------------------------------------------------------- */
 
 typedef struct
@@ -623,9 +484,9 @@ vici_packet_decode (const guint8 *data, gsize len, ViciPacketType *out_type,
     return malformed (error, &r, _ ("unknown packet type %u"), data[0]);
   type = data[0];
   r.pos = 1;
-  if (packet_is_named (type) && !read_name (&r, &name, &name_len, error))
+  if (vici_packet_is_named (type) && !read_name (&r, &name, &name_len, error))
     return FALSE;
-  if (packet_has_message (type))
+  if (vici_packet_has_message (type))
     {
       msg = vici_message_decode (data + r.pos, len - r.pos, error);
       if (msg == NULL)
@@ -690,13 +551,16 @@ vici_message_get_str (const ViciMessage *msg, const char *path)
 gboolean
 vici_message_check_success (const ViciMessage *msg, const char *what, GError **error)
 {
-  const char *success, *errmsg;
+  const char *success;
+  g_autofree char *errmsg = NULL;
 
   g_return_val_if_fail (msg != NULL, FALSE);
   success = vici_message_get_str (msg, "success");
   if (g_strcmp0 (success, "yes") == 0)
     return TRUE;
-  errmsg = vici_message_get_str (msg, "errmsg");
+  /* charon's words go on to logs and messages. */
+  errmsg
+      = l2tp_text_clean (vici_message_get_str (msg, "errmsg"), L2TP_TEXT_CLEAN_LINE_MAX);
   g_set_error (error, VICI_MESSAGE_ERROR, VICI_MESSAGE_ERROR_FAILED, _ ("%s failed: %s"),
                what ? what : "VICI request",
                errmsg ? errmsg : _ ("charon gave no reason"));

@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "shared/text-clean.h"
+
 G_DEFINE_QUARK (l2tp - failure - error - quark, l2tp_failure_error)
 
 /* pppd.h EXIT_* values (the same in pppd 2.4.9 and 2.5). */
@@ -207,7 +209,10 @@ describe (L2tpFailure failure, const char *a, const char *b)
 char *
 l2tp_failure_message (L2tpFailure failure, const char *a, const char *b)
 {
-  g_autofree char *text = describe (failure, a, b);
+  /* a and b are often other programs' words (charon's errmsg, a GError). */
+  g_autofree char *clean_a = l2tp_text_clean (a, L2TP_TEXT_CLEAN_LINE_MAX);
+  g_autofree char *clean_b = l2tp_text_clean (b, L2TP_TEXT_CLEAN_LINE_MAX);
+  g_autofree char *text = describe (failure, clean_a, clean_b);
 
   return g_strdup_printf ("%s: %s", l2tp_layer_name (l2tp_failure_layer (failure)), text);
 }
@@ -277,7 +282,8 @@ diagnose (L2tpDiagnosis *diag, L2tpFailure failure, const char *detail)
     return;
   diag->failure = failure;
   g_free (diag->detail);
-  diag->detail = g_strdup (detail);
+  /* Daemon and server words: stored only cleaned. */
+  diag->detail = l2tp_text_clean (detail, L2TP_TEXT_CLEAN_LINE_MAX);
 }
 
 void

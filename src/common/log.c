@@ -6,6 +6,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "shared/text-clean.h"
+
+/* Longer lines are cut (with "…"); a daemon's line fits many times. */
+#define LOG_LINE_MAX 8192
+
 static int log_level = LOG_NOTICE;
 static gboolean log_syslog = TRUE;
 
@@ -68,14 +73,18 @@ l2tp_log_enabled (int level)
 void
 l2tp_log (int level, const char *format, ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   va_list args;
 
   if (!l2tp_log_enabled (level))
     return;
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The last net under every caller: one line, nothing a terminal or a
+   * log viewer would obey, whatever text from outside the arguments hold. */
+  text = l2tp_text_clean (raw, LOG_LINE_MAX);
 
   if (log_syslog)
     syslog (level, "%s", text);

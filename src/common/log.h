@@ -3,7 +3,11 @@
  * plugins (NM_VPN_LOG_LEVEL 0-7), to syslog when NM_VPN_LOG_SYSLOG=1, else
  * to stderr with a prefix NetworkManager's own log keeps apart.
  *
- * Never pass a secret to these functions: nothing filters them here. */
+ * Never pass a secret to these functions: nothing filters them here.
+ * Every line is cleaned (shared/text-clean.h) before it is written: one
+ * line, control, C1 and bidi characters escaped, at most 8 KiB. Callers
+ * still clean what they take from outside (a connection's name, a daemon's
+ * line), so the text they keep and pass on is clean too. */
 #pragma once
 
 #include <glib.h>

@@ -73,22 +73,13 @@ client_ref_unref (ClientRef *ref)
 /* ---- ops ---------------------------------------------------------------- */
 
 /* A frame may carry a shared key or a private key (load-shared, load-key):
- * zeroed before its memory goes back to the allocator. */
-static void
-frame_wipe_unref (GBytes *frame)
-{
-  gsize len = 0;
-  /* The data itself when this is the last reference, else a copy. */
-  guint8 *data = g_bytes_unref_to_data (frame, &len);
-
-  explicit_bzero (data, len);
-  g_free (data);
-}
-
+ * vici_packet_encode() makes it of wiped bytes (shared/wiped-bytes.h), so
+ * it is zeroed when its last reference goes, be it this op's or that of a
+ * write still in flight (on_written). */
 static void
 op_clear (Op *op)
 {
-  g_clear_pointer (&op->frame, frame_wipe_unref);
+  g_clear_pointer (&op->frame, g_bytes_unref);
   g_clear_object (&op->task);
   g_clear_object (&op->cancellable);
   g_clear_pointer (&op->context, g_main_context_unref);
@@ -306,7 +297,7 @@ on_written (GObject *source, GAsyncResult *result, gpointer data)
       && client)
     close_lost (client, error);
   client_ref_unref (ctx->ref);
-  g_bytes_unref (ctx->frame);
+  g_bytes_unref (ctx->frame); /* wiped if this was the last reference */
   g_free (ctx);
 }
 

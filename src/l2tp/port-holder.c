@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "shared/proc-net-udp.h"
-#include "shared/value-check.h"
+#include "shared/text-clean.h"
 
 /* Enough of a command line to recognise the program and its config file. */
 #define CMDLINE_READ_MAX 4096
@@ -157,7 +157,7 @@ l2tp_port_holder_unit_from_cgroup (const char *cgroup_text, gboolean *user_unit)
 }
 
 char *
-l2tp_port_holder_cmdline_printable (const char *raw, gsize len, gsize max_chars)
+l2tp_port_holder_cmdline_printable (const char *raw, gsize len, gsize max_bytes)
 {
   g_autofree char *joined = NULL;
 
@@ -169,7 +169,7 @@ l2tp_port_holder_cmdline_printable (const char *raw, gsize len, gsize max_chars)
   for (gsize i = 0; i < len; i++)
     joined[i] = raw[i] == '\0' ? ' ' : raw[i];
   joined[len] = '\0';
-  return l2tp_value_printable (joined, max_chars);
+  return l2tp_text_clean (joined, max_bytes);
 }
 
 static L2tpPortProcess *
@@ -185,7 +185,7 @@ process_new (guint32 pid)
   p->pid = pid;
   g_snprintf (path, sizeof path, "/proc/%u/comm", pid);
   comm = read_head (path, 64, NULL);
-  p->comm = l2tp_value_printable (comm ? g_strchomp (comm) : "?", COMM_SHOW_MAX);
+  p->comm = l2tp_text_clean (comm ? g_strchomp (comm) : "?", COMM_SHOW_MAX);
 
   g_snprintf (path, sizeof path, "/proc/%u/cmdline", pid);
   cmdline = read_head (path, CMDLINE_READ_MAX, &len);

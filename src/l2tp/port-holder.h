@@ -85,7 +85,7 @@ char *l2tp_port_holder_fix_hint (const L2tpPortHolder *holder);
 char *l2tp_port_holder_unit_from_cgroup (const char *cgroup_text, gboolean *user_unit);
 
 /* /proc/PID/cmdline bytes (NUL-separated arguments) as one line of at most
- * max_chars characters, control characters and invalid UTF-8 escaped. */
-char *l2tp_port_holder_cmdline_printable (const char *raw, gsize len, gsize max_chars);
+ * at most max_bytes bytes, cleaned by l2tp_text_clean() (shared/text-clean.h). */
+char *l2tp_port_holder_cmdline_printable (const char *raw, gsize len, gsize max_bytes);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "src/common/log.h"
 #include "src/common/process-stop.h"
 #include "src/common/runtime-dir.h"
+#include "shared/text-clean.h"
 
 #define PIPE_RETRY_MS        50   /* the control pipe appears right after "Listening" */
 #define TUNNEL_CLOSE_WAIT_MS 5000 /* for xl2tpd to say the tunnel is closed */
@@ -136,19 +137,24 @@ on_log_line (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   L2tpXl2tpd *x = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (
-      G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  gsize length = 0;
+  /* Bytes, not UTF-8: xl2tpd prints the server's StopCCN/CDN text as it
+   * came, and one invalid byte must not end the reading for good. */
+  g_autofree char *raw = g_data_input_stream_read_line_finish (
+      G_DATA_INPUT_STREAM (source), result, &length, &error);
+  g_autofree char *line = NULL;
   const char *text;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return; /* x may be gone */
-  if (!line)
+  if (!raw)
     {
       /* EOF: xl2tpd exited (on_exited reports it) */
       if (x->stopping)
         tunnel_closed (x);
       return;
     }
+  line = l2tp_text_clean_len (raw, length, L2TP_TEXT_CLEAN_LINE_MAX);
   /* "xl2tpd[PID]: message" */
   text = strstr (line, "]: ");
   text = text ? text + 3 : line;
@@ -184,6 +190,15 @@ read_log_line (L2tpXl2tpd *x)
 {
   g_data_input_stream_read_line_async (x->log, G_PRIORITY_DEFAULT, x->cancellable,
                                        on_log_line, x);
+}
+
+void
+l2tp_xl2tpd_read_log (L2tpXl2tpd *x, GInputStream *stream)
+{
+  g_return_if_fail (x->log == NULL);
+
+  x->log = g_data_input_stream_new (stream);
+  read_log_line (x);
 }
 
 static void
@@ -247,8 +262,7 @@ l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_options,
     }
   l2tp_log_info ("l2tp: started %s (pid %s) with %s", program,
                  g_subprocess_get_identifier (x->process), conf_path);
-  x->log = g_data_input_stream_new (g_subprocess_get_stderr_pipe (x->process));
-  read_log_line (x);
+  l2tp_xl2tpd_read_log (x, g_subprocess_get_stderr_pipe (x->process));
   g_subprocess_wait_async (x->process, x->cancellable, on_exited, x);
   return TRUE;
 }

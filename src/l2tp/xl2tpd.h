@@ -52,5 +52,8 @@ void l2tp_xl2tpd_stop (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data);
  * anything any more (the IPsec SA is gone, so it would leave in clear). */
 void l2tp_xl2tpd_kill_now (L2tpXl2tpd *x);
 void l2tp_xl2tpd_free (L2tpXl2tpd *x);
+/* Reads stream as xl2tpd's log (l2tp_xl2tpd_start() passes its stderr),
+ * line by line until EOF; for tests, any stream. */
+void l2tp_xl2tpd_read_log (L2tpXl2tpd *x, GInputStream *stream);
 
 G_END_DECLS

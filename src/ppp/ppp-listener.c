@@ -6,6 +6,7 @@
 #include "l2tp-ppp-interface-info.h"
 #include "src/common/log.h"
 #include "shared/value-check.h"
+#include "shared/text-clean.h"
 
 /* The server's words, as much as a log line or a message should carry. */
 #define PEER_REASON_SHOW_MAX 200
@@ -77,9 +78,12 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
     {
       guint status;
       const char *message;
+      g_autofree char *shown = NULL;
 
+      /* pppd's last error may quote the server. */
       g_variant_get (params, "(u&s)", &status, &message);
-      l->events.exit_status (status, message, l->user_data);
+      shown = l2tp_text_clean (message, L2TP_TEXT_CLEAN_LINE_MAX);
+      l->events.exit_status (status, shown, l->user_data);
     }
   else if (g_str_equal (method, "IpDown"))
     l->events.ip_down (l->user_data);
@@ -92,7 +96,7 @@ on_method_call (GDBusConnection *bus, const char *sender, const char *path,
 
       /* The plugin cleaned it, but it is the server's text: again here. */
       g_variant_get (params, "(&s)", &reason);
-      shown = l2tp_value_printable (reason, PEER_REASON_SHOW_MAX);
+      shown = l2tp_text_clean (reason, PEER_REASON_SHOW_MAX);
       l->events.peer_terminated (shown, l->user_data);
     }
   g_dbus_method_invocation_return_value (invocation, NULL);

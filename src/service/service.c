@@ -11,6 +11,7 @@
 #include "src/service/plan-store.h"
 #include "src/common/runtime-dir.h"
 #include "shared/config.h"
+#include "shared/text-clean.h"
 
 struct _L2tpService
 {
@@ -225,7 +226,13 @@ real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **err
                            _ ("a connection is already active in this service"));
       return FALSE;
     }
-  l2tp_log_notice ("Connect: %s (%s)", nm_connection_get_id (connection), params.uuid);
+  {
+    /* The connection's name and UUID are the user's text. */
+    g_autofree char *id = l2tp_text_clean (nm_connection_get_id (connection), 256);
+    g_autofree char *uuid = l2tp_text_clean (params.uuid, 64);
+
+    l2tp_log_notice ("Connect: %s (%s)", id ? id : "", uuid ? uuid : "");
+  }
   start_connect (self, l2tp_connect_new (cfg, &params, &connect_events, self));
   return TRUE;
 }

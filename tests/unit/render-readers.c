@@ -553,7 +553,9 @@ read_section (GPtrArray *out, const char **p, const char *path, gboolean top, ch
         if (strcmp (name, "secret") == 0)
           {
             g_autoptr (GByteArray) d = g_byte_array_new ();
-            g_autofree char *s = g_strndup ((const char *) v->data, v->len);
+            /* No bytes read: v->data is NULL, and so would g_strndup be. */
+            g_autofree char *s
+                = v->len ? g_strndup ((const char *) v->data, v->len) : g_strdup ("");
             decode_secret (s, FALSE, d);
             add_entry (out, full, d->data, d->len);
           }

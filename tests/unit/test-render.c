@@ -156,6 +156,27 @@ test_ipparam_for_debian_scripts (void)
   g_assert_cmpuint (found, ==, 1);
 }
 
+/* The fuzzer's vici target found it: an empty secret read back from
+ * swanctl text hit a NULL in the reader (g_strndup of no bytes). */
+static void
+test_reader_swanctl_empty_secret (void)
+{
+  const char *texts[] = { "secret = \"\"\n", "secret =\n", "a {\n  secret = 0s\n}\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *why = NULL;
+      g_autoptr (GPtrArray) read = reader_swanctl (texts[i], &why);
+      ReaderEntry *last;
+
+      g_assert_nonnull (read);
+      g_assert_null (why);
+      last = read->pdata[read->len - 1];
+      g_assert_true (g_str_has_suffix (last->name, "secret"));
+      g_assert_cmpuint (g_bytes_get_size (last->value), ==, 0);
+    }
+}
+
 static int
 compare_names (const char *const *a, const char *const *b)
 {
@@ -189,5 +210,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/render/pppd-ipparam-debian-scripts",
                    test_ipparam_for_debian_scripts);
+  g_test_add_func ("/readers/swanctl-empty-secret", test_reader_swanctl_empty_secret);
   return g_test_run ();
 }

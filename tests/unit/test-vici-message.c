@@ -416,6 +416,18 @@ test_check_success (void)
 
   g_assert_false (vici_message_check_success (bare, "initiate", &error));
   g_clear_error (&error);
+
+  /* charon's errmsg reaches logs and messages: cleaned (text-clean.h). */
+  {
+    g_autoptr (ViciMessage) evil = vici_message_new ();
+
+    vici_message_add_kv_str (evil, "success", "no");
+    vici_message_add_kv_str (evil, "errmsg", "no\x1b[2J\xe2\x80\xae\xc2\x9bway\n");
+    g_assert_false (vici_message_check_success (evil, "initiate", &error));
+    g_assert_cmpstr (error->message, ==,
+                     "initiate failed: no\\x1b[2J\\u202e\\u009bway\\x0a");
+    g_clear_error (&error);
+  }
 }
 
 static ViciMessage *

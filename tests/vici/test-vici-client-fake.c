@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 
+#include "free-scan.h"
+
 typedef struct
 {
   GAsyncResult *result;
@@ -241,6 +243,49 @@ test_local_close (Fixture *f, gconstpointer data)
   vici_client_close (f->client); /* idempotent */
 }
 
+/* load-shared too big for the socket buffer, a fake charon that does not
+ * read, and the client closed while the write is still in flight: no
+ * freed block may hold the PSK afterwards (the write's own reference to
+ * the frame was dropped unwiped). */
+#define PSK_MARKER "psk-7d2f0c1b-in-flight-never-freed-unwiped"
+
+static void
+test_secret_wiped_in_flight (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  Waiter waiter = { NULL };
+  ViciMessage *msg;
+  g_autofree char *padding = g_strnfill (60000, 'p');
+
+  if (!free_scan_available ())
+    {
+      g_test_skip ("the allocator is AddressSanitizer's");
+      return;
+    }
+  msg = vici_message_new ();
+  vici_message_add_kv_str (msg, "type", "IKE");
+  vici_message_add_kv_str (msg, "data", PSK_MARKER);
+  vici_message_begin_list (msg, "owners");
+  for (guint i = 0; i < 7; i++) /* 420 KB: more than a Unix socket buffers */
+    vici_message_add_list_item_str (msg, padding);
+  vici_message_end_list (msg);
+  vici_client_request_async (f->client, "load-shared", msg, NULL, on_done, &waiter);
+  vici_message_free (msg); /* the message is the caller's to wipe */
+
+  free_scan_set_marker (PSK_MARKER);
+  for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE); /* the write starts, and blocks */
+  vici_client_close (f->client);
+  g_assert_null (vici_client_request_finish (f->client, wait_for (&waiter), &error));
+  g_assert_error (error, VICI_CLIENT_ERROR, VICI_CLIENT_ERROR_CLOSED);
+  g_object_unref (waiter.result);
+  g_clear_object (&f->client);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE); /* the cancelled write ends */
+  g_assert_cmpuint (free_scan_hits (), ==, 0);
+  free_scan_set_marker (NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,6 +296,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/vici-client/local-close", Fixture, NULL, fixture_setup, test_local_close,
               fixture_teardown);
+  g_test_add ("/vici-client/secret-wiped-in-flight", Fixture, NULL, fixture_setup,
+              test_secret_wiped_in_flight, fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autofree char *name = g_strdup_printf ("/vici-client/hostile/%u", i);

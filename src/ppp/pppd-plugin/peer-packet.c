@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "shared/text-clean.h"
+
 /* RFC 1661 (LCP), RFC 1962 (CCP), RFC 3078 (MPPE). */
 #define PPP_ADDRESS         0xff
 #define PPP_CONTROL         0x03
@@ -13,26 +15,13 @@
 #define CCP_OPTION_MPPE     18
 #define CONTROL_HEADER_SIZE 4 /* code, identifier, length (2) */
 
-/* The text of a Terminate-Request comes from the server: control bytes
- * become '?', invalid UTF-8 is repaired, the length is capped. */
+/* The text of a Terminate-Request comes from the server: cleaned by the
+ * service's own rules (shared/text-clean.h), ellipsis included within
+ * L2TP_PEER_REASON_MAX bytes. */
 static char *
 peer_text (const guint8 *data, gsize len)
 {
-  g_autofree char *valid = NULL;
-  char *end;
-
-  len = MIN (len, (gsize) L2TP_PEER_REASON_MAX);
-  valid = g_utf8_make_valid ((const char *) data, (gssize) len);
-  for (char *p = valid; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      *p = '?';
-  /* g_utf8_make_valid may have grown it (U+FFFD); cut on a character. */
-  if (strlen (valid) > L2TP_PEER_REASON_MAX)
-    {
-      end = g_utf8_find_prev_char (valid, valid + L2TP_PEER_REASON_MAX + 1);
-      *end = '\0';
-    }
-  return g_steal_pointer (&valid);
+  return l2tp_text_clean_len ((const char *) data, len, L2TP_PEER_REASON_MAX - 3);
 }
 
 static gboolean

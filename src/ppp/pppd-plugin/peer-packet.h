@@ -20,9 +20,10 @@ typedef enum
 
 /* frame: as pppd's snoop_recv_hook sees it (address and control bytes
  * 0xff 0x03 first, or already stripped), len bytes. For a Terminate-Request,
- * *reason (when reason is not NULL) is its text as valid UTF-8 without
- * control characters, at most L2TP_PEER_REASON_MAX bytes, "" when it has
- * none. A short or malformed frame is OTHER. */
+ * *reason (when reason is not NULL) is its text cleaned by
+ * l2tp_text_clean() (shared/text-clean.h: controls, bidi and invalid UTF-8
+ * escaped), at most L2TP_PEER_REASON_MAX bytes, "" when it has none. A short or malformed
+ * frame is OTHER. */
 L2tpPeerPacket l2tp_peer_packet_classify (const guint8 *frame, gsize len, char **reason);
 
 G_END_DECLS
