@@ -11,8 +11,6 @@
 #include "src/ipsec/probe-engine.h"
 #include "probe-report.h"
 
-#define DEFAULT_WINDOW 3
-
 typedef struct
 {
   GInetAddress *address;
@@ -67,7 +65,7 @@ int
 l2tp_cli_probe (int argc, char **argv)
 {
   gboolean json = FALSE, verbose = FALSE;
-  int window = DEFAULT_WINDOW;
+  int window = PROBE_ENGINE_DEFAULT_WINDOW;
   g_auto (GStrv) args = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },

@@ -98,7 +98,8 @@ probe_start (L2tpConnect *c)
   l2tp_log_notice (
       "plan: the server refused every Phase 1 round; probing it for the "
       "transforms it accepts, one per Main Mode (never past the first message)");
-  c->probe = server ? probe_engine_new (server, 4, &error) : NULL;
+  c->probe
+      = server ? probe_engine_new (server, PROBE_ENGINE_DEFAULT_WINDOW, &error) : NULL;
   if (!c->probe)
     {
       l2tp_log_warn ("plan: cannot probe: %s", error ? error->message : c->gateway_addr);
