@@ -23,6 +23,7 @@
 #include "src/common/runtime-dir.h"
 #include "shared/private-key.h"
 #include "shared/render-common.h"
+#include "shared/text-clean.h"
 #include "shared/vici-sa-proposal.h"
 #include "shared/render-swanctl.h"
 #include "src/ipsec/vici-client.h"
@@ -203,12 +204,18 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
 
   if (g_str_equal (name, "control-log"))
     {
-      const char *text = vici_message_get_str (msg, "msg");
+      const char *raw = vici_message_get_str (msg, "msg");
       const char *sa = vici_message_get_str (msg, "ikesa-name");
+      g_autofree char *text = NULL;
+      g_autofree char *group = NULL;
 
-      if (!text || (sa && !g_str_equal (sa, s->ctx->name)))
+      if (!raw || (sa && !g_str_equal (sa, s->ctx->name)))
         return;
-      l2tp_log_info ("charon: [%s] %s", vici_message_get_str (msg, "group") ?: "?", text);
+      /* charon repeats what the server sent (IDs, notify data): cleaned
+       * before the log and the diagnosis see it. */
+      text = l2tp_text_clean (raw, L2TP_TEXT_CLEAN_LINE_MAX);
+      group = l2tp_text_clean (vici_message_get_str (msg, "group") ?: "?", 16);
+      l2tp_log_info ("charon: [%s] %s", group, text);
       l2tp_diagnosis_feed_charon (s->diag, text);
       /* A wrong PSK is certain at once; charon itself would retransmit
        * until the step's timeout. The pending initiate is cancelled by the
