@@ -19,8 +19,12 @@ scenario_run() {
 		node_exec cli swanctl --initiate --child l2tp --timeout 30 >>"$LOG_DIR/cli-initiate.log" 2>&1 ||
 			fail "IKE/ESP with PFS $g only (see cli-initiate.log, srv-charon.log)"
 		check "the server's CHILD_SA uses PFS $g (srv-child-sa.txt)" server_child_sa_has_group "$g"
+		# IKEv1: deleting the ISAKMP SA leaves the IPsec SAs; the CHILD_SA
+		# goes first.
+		node_exec cli swanctl --terminate --child l2tp --timeout 10 >>"$LOG_DIR/cli-terminate.log" 2>&1 ||
+			fail "swanctl --terminate --child (see cli-terminate.log)"
 		node_exec cli swanctl --terminate --ike lab --timeout 10 >>"$LOG_DIR/cli-terminate.log" 2>&1 ||
-			fail "swanctl --terminate (see cli-terminate.log)"
+			fail "swanctl --terminate --ike (see cli-terminate.log)"
 		check "no SA left in the client after PFS $g" wait_for 10 xfrm_empty cli
 	done
 	daemon_stop cli charon
