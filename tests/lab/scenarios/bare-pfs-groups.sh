@@ -23,8 +23,9 @@ scenario_run() {
 		# goes first.
 		node_exec cli swanctl --terminate --child l2tp --timeout 10 >>"$LOG_DIR/cli-terminate.log" 2>&1 ||
 			fail "swanctl --terminate --child (see cli-terminate.log)"
+		# (the IKE SA may be gone with it: nothing left to end is fine)
 		node_exec cli swanctl --terminate --ike lab --timeout 10 >>"$LOG_DIR/cli-terminate.log" 2>&1 ||
-			fail "swanctl --terminate --ike (see cli-terminate.log)"
+			true
 		check "no SA left in the client after PFS $g" wait_for 10 xfrm_empty cli
 	done
 	daemon_stop cli charon
