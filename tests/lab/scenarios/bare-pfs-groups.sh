@@ -7,7 +7,7 @@ SCENARIO_PROFILES="pfs-group14 gcm-ecp"
 # No ESP state and no SA policy left; the running charon's own per-socket
 # bypass policies ("socket in/out") stay while it runs.
 no_child_sa() {
-	[[ -z $(node_exec cli ip xfrm state) ]] && ! node_exec cli ip xfrm policy | grep -q ' dir '
+	[[ -z $(node_exec cli ip xfrm state) ]] && ! node_exec cli ip xfrm policy | grep ' dir ' >/dev/null
 }
 
 scenario_run() {
