@@ -25,21 +25,12 @@ l2tp_plan_memory_free (L2tpPlanMemory *memory)
   g_free (memory);
 }
 
-static char *
-one_proposal (L2tpProposalKind kind, const L2tpProposal *p)
-{
-  g_autoptr (L2tpProposalSet) set = l2tp_proposal_set_new (kind);
-
-  l2tp_proposal_set_add (set, p);
-  return l2tp_proposal_set_to_strongswan (set);
-}
-
 char *
 l2tp_plan_memory_to_text (const L2tpPlanMemory *memory)
 {
   g_autoptr (GKeyFile) file = g_key_file_new ();
-  g_autofree char *ike = one_proposal (L2TP_PROPOSAL_IKE, &memory->ike);
-  g_autofree char *esp = one_proposal (L2TP_PROPOSAL_ESP, &memory->esp);
+  g_autofree char *ike = l2tp_proposal_to_strongswan (L2TP_PROPOSAL_IKE, &memory->ike);
+  g_autofree char *esp = l2tp_proposal_to_strongswan (L2TP_PROPOSAL_ESP, &memory->esp);
 
   g_return_val_if_fail (memory->fingerprint != NULL, NULL);
   g_key_file_set_string (file, GROUP, "for", memory->fingerprint);

@@ -690,6 +690,16 @@ render (const L2tpProposalSet *set, gboolean libreswan)
 }
 
 char *
+l2tp_proposal_to_strongswan (L2tpProposalKind kind, const L2tpProposal *proposal)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (proposal != NULL, NULL);
+  append_proposal (out, proposal, kind, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+char *
 l2tp_proposal_set_to_strongswan (const L2tpProposalSet *set)
 {
   g_return_val_if_fail (set != NULL, NULL);

@@ -132,6 +132,8 @@ L2tpProposalSet *l2tp_proposal_set_filter_dh (const L2tpProposalSet *set,
  * "aes256-sha256-modp2048,3des-sha1-modp1024". Never fails. The strict marker
  * is not rendered: swanctl lists are always strict. */
 char *l2tp_proposal_set_to_strongswan (const L2tpProposalSet *set);
+/* One proposal in the same spelling ("aes256-sha256-modp2048"). */
+char *l2tp_proposal_to_strongswan (L2tpProposalKind kind, const L2tpProposal *proposal);
 
 /* libreswan ipsec.conf `ike=` / `phase2alg=` value, e.g.
  * "aes256-sha2_256;modp2048,3des-sha1;modp1024". Refuses an ESP set pluto

@@ -13,17 +13,14 @@
 static void
 tell_plan_chosen (L2tpConnect *c, L2tpAnswerKind kind, const L2tpProposal *chosen)
 {
-  g_autoptr (L2tpProposalSet) one = l2tp_proposal_set_new (
-      kind == L2TP_ANSWER_IKE_UP ? L2TP_PROPOSAL_IKE : L2TP_PROPOSAL_ESP);
-  g_autofree char *text = NULL;
+  gboolean ike = kind == L2TP_ANSWER_IKE_UP;
+  g_autofree char *text
+      = l2tp_proposal_to_strongswan (ike ? L2TP_PROPOSAL_IKE : L2TP_PROPOSAL_ESP, chosen);
   L2tpAnswer answer = { kind, *chosen };
 
   if (c->stopping || c->failed)
     return;
-  l2tp_proposal_set_add (one, chosen);
-  text = l2tp_proposal_set_to_strongswan (one);
-  l2tp_log_info ("plan: the server chose %s %s",
-                 kind == L2TP_ANSWER_IKE_UP ? "IKE" : "ESP", text);
+  l2tp_log_info ("plan: the server chose %s %s", ike ? "IKE" : "ESP", text);
   l2tp_plan_answer (c->plan, &answer);
 }
 

@@ -58,15 +58,6 @@ server_choose (L2tpProposalKind kind, const char *accepted, const L2tpProposalSe
   return FALSE;
 }
 
-static char *
-one (L2tpProposalKind kind, const L2tpProposal *p)
-{
-  g_autoptr (L2tpProposalSet) set = l2tp_proposal_set_new (kind);
-
-  l2tp_proposal_set_add (set, p);
-  return l2tp_proposal_set_to_strongswan (set);
-}
-
 /* The Phase 2 offer by name: "A" the default set, "R" the rare one, "-g"
  * with PFS group g; a user's set as its text. */
 static char *
@@ -145,7 +136,7 @@ walk (L2tpPlan *plan, const Server *server, L2tpPlanMemory **result)
               step = l2tp_plan_answer (plan, &answer);
               continue;
             }
-          text = one (L2TP_PROPOSAL_IKE, &chosen);
+          text = l2tp_proposal_to_strongswan (L2TP_PROPOSAL_IKE, &chosen);
           g_string_append_printf (out, "%s up %s; ", label, text);
           answer = (L2tpAnswer){ L2TP_ANSWER_IKE_UP, chosen };
           g_assert_cmpint (l2tp_plan_answer (plan, &answer), ==, L2TP_PLAN_GO_ON);
@@ -168,7 +159,7 @@ walk (L2tpPlan *plan, const Server *server, L2tpPlanMemory **result)
               step = l2tp_plan_answer (plan, &answer);
               continue;
             }
-          text = one (L2TP_PROPOSAL_ESP, &chosen);
+          text = l2tp_proposal_to_strongswan (L2TP_PROPOSAL_ESP, &chosen);
           g_string_append_printf (out, "esp %s up %s; ", label, text);
           answer = (L2tpAnswer){ L2TP_ANSWER_ESP_UP, chosen };
           g_assert_cmpint (l2tp_plan_answer (plan, &answer), ==, L2TP_PLAN_GO_ON);
