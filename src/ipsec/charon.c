@@ -10,6 +10,7 @@
 #include "src/common/failure.h"
 #include "src/common/log.h"
 #include "src/common/process-stop.h"
+#include "src/common/programs.h"
 #include "src/common/runtime-dir.h"
 #include "src/ipsec/vici-client.h"
 
@@ -23,36 +24,6 @@
 #define PRIVATE_CONF_FILE "strongswan.conf"
 #define PRIVATE_SOCKET    "charon.vici"
 #define PRIVATE_OUTPUT    "charon.out"
-
-/* What L2TP/IPsec needs of charon, nothing more: starts in a fraction of a
- * second instead of loading all 60 Debian plugins. 3DES comes from openssl
- * (or gcrypt where installed); kdf is needed by IKEv2 only. */
-static const char *const private_plugins[] = { "random",
-                                               "nonce",
-                                               "aes",
-                                               "sha1",
-                                               "sha2",
-                                               "md5",
-                                               "hmac",
-                                               "gmp",
-                                               "gcm",
-                                               "openssl",
-                                               "gcrypt",
-                                               "kdf",
-                                               "pem",
-                                               "pkcs1",
-                                               "pkcs8",
-                                               "x509",
-                                               "pubkey",
-                                               "curve25519",
-                                               "kernel-netlink",
-                                               "socket-default",
-                                               "vici",
-                                               NULL };
-
-static const char *const charon_paths[]
-    = { "/usr/lib/ipsec/charon", "/usr/libexec/ipsec/charon",
-        "/usr/libexec/strongswan/charon", "/usr/lib/strongswan/charon", NULL };
 
 struct _L2tpCharonUse
 {
@@ -361,35 +332,11 @@ probe_private (GTask *task)
   probe (task, socket, private_answered, private_silent);
 }
 
-static const char *
-find_charon (void)
-{
-  for (guint i = 0; charon_paths[i]; i++)
-    if (g_file_test (charon_paths[i], G_FILE_TEST_IS_EXECUTABLE))
-      return charon_paths[i];
-  return NULL;
-}
-
 static char *
 private_conf (const char *charon, const char *dir)
 {
-  g_autofree char *plugin_dir = NULL;
-  g_autofree char *charon_dir = g_path_get_dirname (charon);
-  g_autoptr (GString) load = g_string_new (NULL);
-  gboolean filter;
-
-  plugin_dir = g_build_filename (charon_dir, "plugins", NULL);
-  filter = g_file_test (plugin_dir, G_FILE_TEST_IS_DIR);
-  for (guint i = 0; private_plugins[i]; i++)
-    {
-      g_autofree char *so
-          = g_strdup_printf ("%s/libstrongswan-%s.so", plugin_dir, private_plugins[i]);
-
-      /* A plugin that is not installed would only add a warning per start. */
-      if (filter && !g_file_test (so, G_FILE_TEST_EXISTS))
-        continue;
-      g_string_append_printf (load, "%s%s", load->len ? " " : "", private_plugins[i]);
-    }
+  g_auto (GStrv) load = l2tp_charon_private_load (charon);
+  g_autofree char *load_text = g_strjoinv (" ", load);
 
   return g_strdup_printf ("# Written by nm-l2tp-ipsec-service for its private charon.\n"
                           "charon {\n"
@@ -409,7 +356,7 @@ private_conf (const char *charon, const char *dir)
                           "    }\n"
                           "  }\n"
                           "}\n",
-                          load->str, dir);
+                          load_text, dir);
 }
 
 static void
@@ -524,7 +471,7 @@ static void
 start_private (GTask *task)
 {
   UseData *data = g_task_get_task_data (task);
-  const char *charon = find_charon ();
+  const char *charon = l2tp_program_find (L2TP_PROGRAM_CHARON);
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *conf = NULL;
@@ -536,7 +483,9 @@ start_private (GTask *task)
 
   if (!charon)
     {
-      use_fail (task, L2TP_FAILURE_MISSING_PROGRAM, charon_paths[0], "strongswan-charon");
+      use_fail (task, L2TP_FAILURE_MISSING_PROGRAM,
+                l2tp_program_default_path (L2TP_PROGRAM_CHARON),
+                l2tp_program_package (L2TP_PROGRAM_CHARON));
       return;
     }
   conf = private_conf (charon, data->dir);

@@ -10,6 +10,7 @@
 
 #include "src/common/log.h"
 #include "src/common/process-stop.h"
+#include "src/common/programs.h"
 #include "src/common/runtime-dir.h"
 #include "shared/text-clean.h"
 
@@ -17,9 +18,6 @@
 #define TUNNEL_CLOSE_WAIT_MS 5000 /* for xl2tpd to say the tunnel is closed */
 #define PPPD_GRACE_MS        8000 /* LCP: two Terminate-Requests, 3 s apart */
 #define STOP_GRACE_MS        5000
-
-static const char *const xl2tpd_paths[]
-    = { "/usr/sbin/xl2tpd", "/sbin/xl2tpd", "/usr/local/sbin/xl2tpd", NULL };
 
 struct _L2tpXl2tpd
 {
@@ -235,12 +233,12 @@ l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_options,
 
   g_return_val_if_fail (x->process == NULL, FALSE);
 
-  for (guint i = 0; xl2tpd_paths[i] && !program; i++)
-    if (g_file_test (xl2tpd_paths[i], G_FILE_TEST_IS_EXECUTABLE))
-      program = xl2tpd_paths[i];
+  program = l2tp_program_find (L2TP_PROGRAM_XL2TPD);
   if (!program)
     {
-      l2tp_failure_set (error, L2TP_FAILURE_MISSING_PROGRAM, xl2tpd_paths[0], "xl2tpd");
+      l2tp_failure_set (error, L2TP_FAILURE_MISSING_PROGRAM,
+                        l2tp_program_default_path (L2TP_PROGRAM_XL2TPD),
+                        l2tp_program_package (L2TP_PROGRAM_XL2TPD));
       return FALSE;
     }
   if (!l2tp_runtime_write_file (x->dir, L2TP_PPP_OPTIONS, ppp_options, &local)

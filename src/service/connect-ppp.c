@@ -3,7 +3,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "src/common/failure-record.h"
 #include "src/common/log.h"
+#include "src/common/state-dir.h"
 #include "src/service/nm-ip-config.h"
 #include "src/service/plan-walk.h"
 
@@ -79,6 +81,7 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
   c->step = STEP_CONNECTED;
   l2tp_log_notice ("connected: %s on %s", c->name, tundev);
   l2tp_plan_walk_connected (c->plan, c->uuid);
+  l2tp_failure_record_forget (l2tp_state_dir (), c->uuid);
   /* set_config first (see nm-ip-config.h). */
   c->events.config (l2tp_nm_config (tundev, c->gateway_addr, mtu, c->ip6_config != NULL),
                     c->user_data);

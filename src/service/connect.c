@@ -7,8 +7,10 @@
 
 #include "shared/render-pppd.h"
 #include "shared/render-xl2tpd.h"
+#include "src/common/failure-record.h"
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
+#include "src/common/state-dir.h"
 #include "src/ipsec/charon-early.h"
 #include "src/service/plan-walk.h"
 #include "src/service/preflight.h"
@@ -107,6 +109,7 @@ l2tp_connect_fail (L2tpConnect *c, const GError *error)
   c->failed = TRUE;
   g_clear_handle_id (&c->step_timer, g_source_remove);
   l2tp_log_err ("%s", error->message);
+  l2tp_failure_record_keep (l2tp_state_dir (), c->uuid, error);
   c->events.failed (error, c->user_data);
 }
 

@@ -1,45 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "src/service/plan-store.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "src/common/log.h"
 
-/* NetworkManager's uuids; anything else never becomes a file name. */
-static gboolean
-uuid_is_safe (const char *uuid)
-{
-  gsize len = uuid ? strlen (uuid) : 0;
-
-  if (len == 0 || len > 64)
-    return FALSE;
-  for (const char *p = uuid; *p; p++)
-    if (!g_ascii_isxdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 plan_path (const char *state_dir, const char *uuid)
 {
-  g_autofree char *name = NULL;
-
-  if (!uuid_is_safe (uuid))
-    return NULL;
-  name = g_strconcat (uuid, ".plan", NULL);
-  return g_build_filename (state_dir, name, NULL);
+  return l2tp_state_file (state_dir, uuid, ".plan");
 }
 
 const char *
 l2tp_plan_store_dir (void)
 {
-  /* For tests of a build tree; the service runs as root, so does whoever
-   * sets its environment. */
-  const char *override = g_getenv ("NM_L2TP_IPSEC_STATE_DIR");
-
-  return override && g_path_is_absolute (override) ? override : L2TP_STATE_DIR;
+  return l2tp_state_dir ();
 }
 
 L2tpPlanMemory *
@@ -81,12 +57,8 @@ l2tp_plan_store_save (const char *state_dir, const char *uuid,
                    uuid);
       return FALSE;
     }
-  if (g_mkdir_with_parents (state_dir, 0700) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s",
-                   state_dir, g_strerror (errno));
-      return FALSE;
-    }
+  if (!l2tp_state_dir_make (state_dir, error))
+    return FALSE;
   /* Written to a temporary file and renamed: whole or not at all. */
   return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
                                    error);
@@ -147,7 +119,7 @@ l2tp_plan_store_prune (GDBusConnection *bus, const char *state_dir)
       item = g_new0 (PruneItem, 1);
       item->state_dir = g_strdup (state_dir);
       item->uuid = g_strndup (name, strlen (name) - strlen (".plan"));
-      if (!uuid_is_safe (item->uuid))
+      if (!l2tp_state_uuid_is_safe (item->uuid))
         {
           prune_item_free (item);
           continue;

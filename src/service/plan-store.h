@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What worked last time, kept per connection (by uuid) in
- * /var/lib/nm-l2tp-ipsec/<uuid>.plan: a directory and files only root can
+ * /var/lib/nm-l2tp-ipsec/<uuid>.plan (state-dir.h): files only root can
  * read, written whole or not at all. The text is shared/plan-memory.c's. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "shared/plan-memory.h"
+#include "src/common/state-dir.h"
 
 G_BEGIN_DECLS
 
-#define L2TP_STATE_DIR "/var/lib/nm-l2tp-ipsec"
-
-/* L2TP_STATE_DIR, or NM_L2TP_IPSEC_STATE_DIR (tests of a build tree). */
+/* l2tp_state_dir (): L2TP_STATE_DIR, or NM_L2TP_IPSEC_STATE_DIR. */
 const char *l2tp_plan_store_dir (void);
 
 /* NULL when there is none, or it cannot be read (said in the log: a

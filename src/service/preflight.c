@@ -6,10 +6,7 @@
 #include "src/common/failure.h"
 #include "src/common/local-address.h"
 #include "src/common/log.h"
-
-#define PPPD_PLUGIN_NAME "nm-l2tp-ipsec-pppd-plugin.so"
-
-static const char *const pppd_paths[] = { "/usr/sbin/pppd", "/sbin/pppd", NULL };
+#include "src/common/programs.h"
 
 typedef struct
 {
@@ -112,10 +109,8 @@ l2tp_preflight_async (const L2tpConfig *cfg, GCancellable *cancellable,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   PreflightData *data = g_new0 (PreflightData, 1);
   const char *gateway = l2tp_config_get (cfg, L2TP_KEY_GATEWAY);
-  const char *plugin_override = g_getenv ("NM_L2TP_IPSEC_PPPD_PLUGIN");
   g_autoptr (GInetAddress) literal = g_inet_address_new_from_string (gateway);
   g_autoptr (GResolver) resolver = NULL;
-  gboolean have_pppd = FALSE;
   L2tpPreflight *p;
 
   data->result = p = g_new0 (L2tpPreflight, 1);
@@ -123,18 +118,14 @@ l2tp_preflight_async (const L2tpConfig *cfg, GCancellable *cancellable,
   g_task_set_task_data (task, data, (GDestroyNotify) data_free);
   data->gateway = g_strdup (gateway);
 
-  for (guint i = 0; pppd_paths[i]; i++)
-    have_pppd = have_pppd || g_file_test (pppd_paths[i], G_FILE_TEST_IS_EXECUTABLE);
-  if (!have_pppd)
+  if (!l2tp_program_find (L2TP_PROGRAM_PPPD))
     {
-      task_fail (task, L2TP_FAILURE_MISSING_PROGRAM, pppd_paths[0], "ppp");
+      task_fail (task, L2TP_FAILURE_MISSING_PROGRAM,
+                 l2tp_program_default_path (L2TP_PROGRAM_PPPD),
+                 l2tp_program_package (L2TP_PROGRAM_PPPD));
       return;
     }
-  /* For tests of a build tree; the service runs as root, so does whoever
-   * sets its environment. */
-  p->pppd_plugin = g_strdup (plugin_override && *plugin_override ? plugin_override
-                                                                 : PPPD_PLUGIN_DIR
-                                 "/" PPPD_PLUGIN_NAME);
+  p->pppd_plugin = l2tp_pppd_plugin_path ();
   if (!g_file_test (p->pppd_plugin, G_FILE_TEST_EXISTS))
     {
       task_fail (task, L2TP_FAILURE_MISSING_PROGRAM, p->pppd_plugin, "nm-l2tp-ipsec");
