@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nm-l2tp-ipsec: the command-line tool. Dispatches to its subcommands
- * (probe; diagnose and import come later), each in a file of its own. */
+ * (probe, diagnose; import comes later), each in a file of its own. */
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "diagnose.h"
 #include "probe.h"
 
 typedef struct
@@ -17,6 +18,8 @@ typedef struct
 
 static const Command commands[] = {
   { "probe", l2tp_cli_probe, N_ ("which IKEv1 Phase 1 transforms a server accepts") },
+  { "diagnose", l2tp_cli_diagnose,
+    N_ ("what this machine or a connection lacks, with the fix") },
 };
 
 static void
