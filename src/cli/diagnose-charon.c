@@ -24,14 +24,15 @@ has_symbol (const guint8 *data, gsize len, const char *name)
   gsize n = strlen (name);
 
   /* A symbol name in the string table: NUL, the name, NUL. */
-  for (const guint8 *p = data; p && (gsize) (p - data) + n + 2 <= len;)
+  for (gsize k = 1; k + n < len; k++)
     {
-      p = memchr (p, name[0], len - (p - data) - n - 1);
-      if (!p)
+      const guint8 *hit = memchr (data + k, name[0], len - n - k);
+
+      if (!hit)
         break;
-      if (p > data && p[-1] == '\0' && memcmp (p, name, n) == 0 && p[n] == '\0')
+      k = hit - data;
+      if (data[k - 1] == '\0' && memcmp (hit, name, n) == 0 && data[k + n] == '\0')
         return TRUE;
-      p++;
     }
   return FALSE;
 }

@@ -31,7 +31,7 @@ typedef struct
 } Owners;
 
 static Owners
-owners (const L2tpPortHolder *holder, gboolean root)
+owners (const L2tpPortHolder *holder, guint32 viewer)
 {
   Owners o = { 0 };
 
@@ -39,7 +39,8 @@ owners (const L2tpPortHolder *holder, gboolean root)
     {
       const L2tpPortSocket *s = holder->sockets->pdata[i];
 
-      if (!s->process && !root && s->inode != 0 && s->uid != getuid ())
+      /* Only root and the socket's owner may look into its process. */
+      if (!s->process && viewer != 0 && s->inode != 0 && s->uid != viewer)
         o.hidden++;
       else if (is_charon (s->process))
         o.charon++;
@@ -108,7 +109,7 @@ l2tp_fix (const L2tpPortHolder *holder, const Owners *o)
 
 void
 l2tp_diagnose_port_holder (L2tpCheckList *list, const L2tpPortHolder *holder,
-                           gboolean root)
+                           guint32 viewer)
 {
   g_autofree char *id = g_strdup_printf ("udp-%u", (guint) holder->port);
   g_autofree char *describe = NULL;
@@ -124,7 +125,7 @@ l2tp_diagnose_port_holder (L2tpCheckList *list, const L2tpPortHolder *holder,
       l2tp_check_list_add (list, id, L2TP_CHECK_OK, text, NULL);
       return;
     }
-  o = owners (holder, root);
+  o = owners (holder, viewer);
   describe = l2tp_port_holder_describe (holder);
   if (holder->port != L2TP_PORT)
     {
@@ -187,6 +188,6 @@ l2tp_diagnose_ports (L2tpCheckList *list)
           l2tp_check_list_add (list, id, L2TP_CHECK_UNKNOWN, text, NULL);
           continue;
         }
-      l2tp_diagnose_port_holder (list, holder, geteuid () == 0);
+      l2tp_diagnose_port_holder (list, holder, geteuid ());
     }
 }

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 void l2tp_diagnose_ports (L2tpCheckList *list);
 
-/* The check for one port from what port-holder found (tests feed it). */
+/* The check for one port from what port-holder found, as user @viewer
+ * (its effective uid) sees it (tests feed made-up holders). */
 void l2tp_diagnose_port_holder (L2tpCheckList *list, const L2tpPortHolder *holder,
-                                gboolean root);
+                                guint32 viewer);
 
 G_END_DECLS
