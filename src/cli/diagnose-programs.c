@@ -23,10 +23,16 @@ static void
 add_present (L2tpCheckList *list, const char *id, const char *name, const char *path,
              const char *version)
 {
-  g_autofree char *text = version
-                              ? g_strdup_printf (_ ("%s %s (%s)"), name, version, path)
-                              : g_strdup_printf (_ ("%s is installed (%s)"), name, path);
-  L2tpCheck *check = l2tp_check_list_add (list, id, L2TP_CHECK_OK, text, NULL);
+  g_autofree char *text = NULL;
+  L2tpCheck *check;
+
+  if (version)
+    /* TRANSLATORS: a program, its version and where it is:
+     * "xl2tpd 1.3.18 (/usr/sbin/xl2tpd)". */
+    text = g_strdup_printf (_ ("%s %s (%s)"), name, version, path);
+  else
+    text = g_strdup_printf (_ ("%s is installed (%s)"), name, path);
+  check = l2tp_check_list_add (list, id, L2TP_CHECK_OK, text, NULL);
 
   l2tp_check_add_fact (check, "path", path);
   l2tp_check_add_fact (check, "version", version);
