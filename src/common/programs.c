@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "src/common/programs.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 static const char *const charon_paths[]
     = { "/usr/lib/ipsec/charon", "/usr/libexec/ipsec/charon",
         "/usr/libexec/strongswan/charon", "/usr/lib/strongswan/charon", NULL };
@@ -78,6 +81,22 @@ l2tp_program_find (L2tpProgram program)
   for (guint i = 0; programs[program].paths[i]; i++)
     if (g_file_test (programs[program].paths[i], G_FILE_TEST_IS_EXECUTABLE))
       return programs[program].paths[i];
+  return NULL;
+}
+
+const char *
+l2tp_program_locate (L2tpProgram program)
+{
+  g_return_val_if_fail (program < G_N_ELEMENTS (programs), NULL);
+
+  for (guint i = 0; programs[program].paths[i]; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (programs[program].paths[i], &st) == 0 && S_ISREG (st.st_mode)
+          && (st.st_mode & 0111))
+        return programs[program].paths[i];
+    }
   return NULL;
 }
 

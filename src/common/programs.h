@@ -19,6 +19,10 @@ typedef enum
 
 /* The first executable of the program's usual paths, or NULL. */
 const char *l2tp_program_find (L2tpProgram program);
+/* The first of those paths that is a regular file with an execute bit,
+ * whoever may run it (Debian's pppd is 4754 root:dip: a normal user's
+ * diagnose cannot run it, but it is there), or NULL. */
+const char *l2tp_program_locate (L2tpProgram program);
 /* Where it usually is (for messages when it is not). */
 const char *l2tp_program_default_path (L2tpProgram program);
 /* The Debian package that installs it. */

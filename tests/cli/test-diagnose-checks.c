@@ -133,6 +133,41 @@ test_plugins_provide (void)
   g_assert_cmpint (l2tp_diagnose_plugins_provide (gcrypt), ==, L2TP_LEGACY_ALL);
 }
 
+static void
+test_private_load (void)
+{
+  /* The private charon loads the listed plugins that are installed beside
+   * its binary; a build without a plugins/ directory gets them all. */
+  g_autofree char *dir = g_dir_make_tmp ("s4diag-charon-XXXXXX", NULL);
+  g_autofree char *charon = g_build_filename (dir, "charon", NULL);
+  g_autofree char *plugins = g_build_filename (dir, "plugins", NULL);
+  static const char *const installed[] = { "openssl", "vici", "eap-md5", NULL };
+  g_auto (GStrv) all = l2tp_charon_private_load (charon);
+  g_auto (GStrv) some = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_cmpuint (g_strv_length (all), ==,
+                    g_strv_length ((GStrv) l2tp_charon_private_plugins));
+  g_assert_cmpint (g_mkdir (plugins, 0755), ==, 0);
+  for (guint i = 0; installed[i]; i++)
+    {
+      g_autofree char *so
+          = g_strdup_printf ("%s/libstrongswan-%s.so", plugins, installed[i]);
+      g_assert_true (g_file_set_contents (so, "", 0, NULL));
+    }
+  some = l2tp_charon_private_load (charon);
+  joined = g_strjoinv (" ", some);
+  g_assert_cmpstr (joined, ==, "openssl vici");
+  for (guint i = 0; installed[i]; i++)
+    {
+      g_autofree char *so
+          = g_strdup_printf ("%s/libstrongswan-%s.so", plugins, installed[i]);
+      g_unlink (so);
+    }
+  g_rmdir (plugins);
+  g_rmdir (dir);
+}
+
 static ViciMessage *
 algorithms (const char *ke_section, gboolean with_prf)
 {
@@ -548,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagnose/ikev1-symbols", test_ikev1_symbols);
   g_test_add_func ("/diagnose/ikev1-real-library", test_ikev1_real_library);
   g_test_add_func ("/diagnose/plugins-provide", test_plugins_provide);
+  g_test_add_func ("/diagnose/private-load", test_private_load);
   g_test_add_func ("/diagnose/vici-algorithms", test_vici_algorithms);
   g_test_add_func ("/diagnose/versions", test_versions);
   g_test_add_func ("/diagnose/run", test_run);
