@@ -9,6 +9,7 @@
 #include "src/ipsec/ipsec-backend.h"
 #include "src/ipsec/probe-engine.h"
 #include "src/l2tp/l2tp-port.h"
+#include "src/l2tp/socket-watch.h"
 #include "src/l2tp/xl2tpd.h"
 #include "src/ppp/ppp-listener.h"
 #include "src/service/connect.h"
@@ -54,6 +55,7 @@ struct _L2tpConnect
   const IpsecBackend *backend;
   IpsecSession *ipsec;
   L2tpXl2tpd *xl2tpd;
+  L2tpSocketWatch *socket_watch; /* another user's socket on our L2TP address:port */
   L2tpPppListener *ppp;
   GVariant *ip6_config;
   L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */

@@ -65,6 +65,7 @@ l2tp_connect_free (L2tpConnect *c)
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
   if (c->ipsec)
     c->backend->free (c->ipsec);
@@ -139,11 +140,31 @@ on_step_timeout (gpointer user_data)
 
 /* ---- l2tp ------------------------------------------------------------- */
 
+/* xl2tpd binds with SO_REUSEADDR: another user may bind our address and
+ * port too and take the server's decrypted L2TP (shared/foreign-socket.h). */
+static void
+on_foreign_socket (const char *sockets, const char *fix, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
+  l2tp_connect_fail_with (c, L2TP_FAILURE_L2TP_FOREIGN_SOCKET, sockets, fix);
+}
+
+/* TRUE when another user's socket is there (the connection is failing). */
+static gboolean
+foreign_socket_now (L2tpConnect *c)
+{
+  return c->socket_watch && l2tp_socket_watch_check_now (c->socket_watch);
+}
+
 static void
 on_l2tp_established (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
+  if (foreign_socket_now (c))
+    return;
   if (c->step == STEP_L2TP)
     l2tp_connect_step_enter (c, STEP_PPP);
 }
@@ -190,6 +211,13 @@ l2tp_start (L2tpConnect *c)
       l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
       return;
     }
+  /* From before xl2tpd binds until the teardown begins. */
+  if (!c->socket_watch)
+    c->socket_watch
+        = l2tp_socket_watch_new (c->local_addr, c->port.number,
+                                 L2TP_SOCKET_WATCH_INTERVAL_S, on_foreign_socket, c);
+  if (foreign_socket_now (c))
+    return;
   c->xl2tpd = l2tp_xl2tpd_new (c->dir, c->name, &c->diag, &xl2tpd_events, c);
   if (!l2tp_xl2tpd_start (c->xl2tpd, conf, options, &error))
     l2tp_connect_fail (c, error);
@@ -390,6 +418,7 @@ l2tp_connect_stop (L2tpConnect *c)
     return;
   c->stopping = TRUE;
   l2tp_log_info ("stopping %s", c->name);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   l2tp_connect_ipsec_stop_probe (c);
