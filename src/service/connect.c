@@ -10,6 +10,7 @@
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
 #include "src/ipsec/charon-early.h"
+#include "src/l2tp/cleartext-guard.h"
 #include "src/service/plan-walk.h"
 #include "src/service/preflight.h"
 
@@ -51,6 +52,7 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->id = l2tp_runtime_id (params->uuid);
   c->name = l2tp_runtime_conn_name (c->id);
   c->cancellable = g_cancellable_new ();
+  c->guard_cancellable = g_cancellable_new ();
   c->backend = &l2tp_ipsec_strongswan;
   return c;
 }
@@ -61,6 +63,7 @@ l2tp_connect_free (L2tpConnect *c)
   if (!c)
     return;
   g_cancellable_cancel (c->cancellable);
+  g_cancellable_cancel (c->guard_cancellable);
   l2tp_connect_ipsec_stop_probe (c);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
@@ -73,6 +76,7 @@ l2tp_connect_free (L2tpConnect *c)
   g_clear_pointer (&c->ip6_config, g_variant_unref);
   g_clear_pointer (&c->plan, l2tp_plan_free);
   g_clear_object (&c->cancellable);
+  g_clear_object (&c->guard_cancellable);
   g_clear_object (&c->bus);
   l2tp_config_unref (c->cfg);
   if (c->secrets)
@@ -223,6 +227,48 @@ l2tp_start (L2tpConnect *c)
     l2tp_connect_fail (c, error);
 }
 
+/* ---- the cleartext guard ---------------------------------------------- */
+
+static void stop_guard (L2tpConnect *c);
+
+static void
+on_guard_installed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean installed = l2tp_cleartext_guard_install_finish (result, &error);
+  L2tpConnect *c;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* c is gone */
+  c = user_data;
+  c->guard_pending = FALSE;
+  c->guard = installed; /* nft's transaction is all or nothing */
+  if (c->stopping)
+    {
+      if (c->guard_awaited)
+        stop_guard (c);
+      return;
+    }
+  if (!installed)
+    {
+      l2tp_connect_fail (c, error);
+      return;
+    }
+  l2tp_connect_step_enter (c, STEP_IPSEC);
+}
+
+/* Before any L2TP packet: from here on, none leaves or enters without ESP,
+ * whatever charon does, until the very end of the teardown. */
+static void
+guard_install (L2tpConnect *c)
+{
+  L2tpGuardTuple tuple = { c->id, c->local_addr, c->port.number, c->gateway_addr };
+
+  c->guard = c->guard_pending = TRUE;
+  l2tp_cleartext_guard_install_async (&tuple, c->guard_cancellable, on_guard_installed,
+                                      c);
+}
+
 /* ---- preflight -------------------------------------------------------- */
 
 static void
@@ -256,7 +302,7 @@ on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
   c->plan = l2tp_plan_walk_begin (c->cfg, c->uuid, &c->ctx);
 
   if (l2tp_config_ipsec_enabled (c->cfg))
-    l2tp_connect_step_enter (c, STEP_IPSEC);
+    guard_install (c); /* then the IPsec step */
   else
     {
       l2tp_charon_early_release (NULL, NULL); /* not needed after all */
@@ -356,15 +402,45 @@ stopped_idle (gpointer user_data)
 }
 
 static void
-stop_finish (L2tpConnect *c)
+stop_done (L2tpConnect *c)
 {
-  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
   if (c->dir)
     l2tp_runtime_dir_remove (c->dir);
   l2tp_log_notice ("stopped %s", c->name);
   /* Reported from the main loop: the caller may free c, and we may be deep
    * in one of c's own callbacks here. */
   g_idle_add (stopped_idle, c);
+}
+
+static void
+on_guard_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  /* A failure is logged; the next service start tries again. */
+  l2tp_cleartext_guard_remove_finish (result, NULL, NULL);
+  stop_done (user_data);
+}
+
+/* The very last: xl2tpd and pppd are gone, the SAs are down. */
+static void
+stop_guard (L2tpConnect *c)
+{
+  c->guard_awaited = c->guard_pending; /* on_guard_installed comes back */
+  if (c->guard_pending)
+    return;
+  if (!c->guard)
+    {
+      stop_done (c);
+      return;
+    }
+  c->guard = FALSE;
+  l2tp_cleartext_guard_remove_async (c->id, on_guard_removed, c);
+}
+
+static void
+stop_finish (L2tpConnect *c)
+{
+  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  stop_guard (c);
 }
 
 static void

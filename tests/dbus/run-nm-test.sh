@@ -19,7 +19,8 @@
 #  2. nmcli con up of a connection with an unknown key fails, and the
 #     service's and NetworkManager's logs name the key;
 #  3. nmcli con up against the server fails at the layer this kernel stops
-#     at (IPsec phase 2: no ESP), reported as a VPN failure;
+#     at (IPsec phase 2: no ESP), reported as a VPN failure; the cleartext
+#     guard was in the kernel meanwhile and is gone after the teardown;
 #  3b. (with PORT_PROBE) without IPsec, while xl2tpd calls the server, uid
 #     65534 binds our L2TP address and port with SO_REUSEADDR: the
 #     connection fails within seconds, naming that uid, process and pid;
@@ -247,10 +248,28 @@ for u in "$corp_uuid" "$gone_uuid"; do
 		>"$work/state/$u.plan"
 	chmod 600 "$work/state/$u.plan"
 done
+nft=$(command -v nft || echo /usr/sbin/nft)
+# Watches for the guard while the connection tries (it lives from preflight
+# to the end of the teardown).
+(for _ in $(seq 600); do
+	"$nft" list tables 2>/dev/null | grep -q "^table inet nm-l2tp-ipsec-$corp_uuid\$" &&
+		{ echo seen >"$work/guard-seen"; break; }
+	sleep 0.05
+done) &
+guard_watch=$!
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
+kill "$guard_watch" 2>/dev/null; wait "$guard_watch" 2>/dev/null
 echo "$out" | sed 's/^/# nmcli: /'
 check "nmcli con up on this kernel fails" test $rc -ne 0
+if [[ -x $nft ]]; then
+	check "the cleartext guard was installed for the 5-tuple" \
+		grep -q "guard: L2TP 10.99.0.2:1701 <-> 10.99.0.1:1701 only inside IPsec" "$work/service.log"
+	check "the guard was in the kernel during the attempt" test -e "$work/guard-seen"
+	check "the guard was removed at the end of the teardown" \
+		grep -q "guard: removed nm-l2tp-ipsec-$corp_uuid" "$work/service.log"
+	check "no guard is left in the kernel" sh -c '! "$1" list tables | grep -q nm-l2tp-ipsec-' sh "$nft"
+fi
 check "the failure names the layer (IPsec phase 2, no ESP in the kernel)" \
 	grep -q "IPsec (phase 2): the kernel refused the IPsec SAs" "$work/service.log"
 check "NetworkManager got the plugin's failure" \
