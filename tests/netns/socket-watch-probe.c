@@ -59,6 +59,7 @@ typedef struct
   GMainLoop *loop;
   gint64 start;
   gboolean found;
+  guint deadline;
 } Watching;
 
 static void
@@ -76,25 +77,28 @@ on_found (const char *sockets, const char *fix, gpointer user_data)
 static gboolean
 on_deadline (gpointer user_data)
 {
-  g_main_loop_quit (((Watching *) user_data)->loop);
+  Watching *w = user_data;
+
+  w->deadline = 0;
+  g_main_loop_quit (w->loop);
   return G_SOURCE_REMOVE;
 }
 
 static int
 do_watch (const char *addr, guint16 port, guint interval, guint seconds)
 {
-  Watching w = { g_main_loop_new (NULL, FALSE), g_get_monotonic_time (), FALSE };
+  Watching w = { g_main_loop_new (NULL, FALSE), g_get_monotonic_time (), FALSE, 0 };
   g_autoptr (L2tpSocketWatch) watch
       = l2tp_socket_watch_new (addr, port, interval, on_found, &w);
-  guint deadline = g_timeout_add_seconds (seconds, on_deadline, &w);
 
+  w.deadline = g_timeout_add_seconds (seconds, on_deadline, &w);
   printf ("watching\n");
   fflush (stdout);
   if (!l2tp_socket_watch_check_now (watch))
     g_main_loop_run (w.loop);
   if (!w.found)
     printf ("foreign=none\n");
-  g_source_remove (deadline);
+  g_clear_handle_id (&w.deadline, g_source_remove);
   g_main_loop_unref (w.loop);
   return 0;
 }
