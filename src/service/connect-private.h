@@ -9,6 +9,7 @@
 #include "src/ipsec/ipsec-backend.h"
 #include "src/ipsec/probe-engine.h"
 #include "src/l2tp/l2tp-port.h"
+#include "src/l2tp/socket-watch.h"
 #include "src/l2tp/xl2tpd.h"
 #include "src/ppp/ppp-listener.h"
 #include "src/service/connect.h"
@@ -54,6 +55,12 @@ struct _L2tpConnect
   const IpsecBackend *backend;
   IpsecSession *ipsec;
   L2tpXl2tpd *xl2tpd;
+  L2tpSocketWatch *socket_watch; /* another user's socket on our L2TP address:port */
+  /* The cleartext guard (src/l2tp/cleartext-guard.h), IPsec connections only. */
+  GCancellable *guard_cancellable; /* cancelled only when c is freed */
+  gboolean guard;                  /* installed or being installed: removed last */
+  gboolean guard_pending;          /* its install's nft still runs */
+  gboolean guard_awaited;          /* the teardown's end waits for that install */
   L2tpPppListener *ppp;
   GVariant *ip6_config;
   L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */

@@ -10,6 +10,7 @@
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
 #include "src/ipsec/charon-early.h"
+#include "src/l2tp/cleartext-guard.h"
 #include "src/service/plan-walk.h"
 #include "src/service/preflight.h"
 
@@ -51,6 +52,7 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->id = l2tp_runtime_id (params->uuid);
   c->name = l2tp_runtime_conn_name (c->id);
   c->cancellable = g_cancellable_new ();
+  c->guard_cancellable = g_cancellable_new ();
   c->backend = &l2tp_ipsec_strongswan;
   return c;
 }
@@ -61,10 +63,12 @@ l2tp_connect_free (L2tpConnect *c)
   if (!c)
     return;
   g_cancellable_cancel (c->cancellable);
+  g_cancellable_cancel (c->guard_cancellable);
   l2tp_connect_ipsec_stop_probe (c);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
   if (c->ipsec)
     c->backend->free (c->ipsec);
@@ -72,6 +76,7 @@ l2tp_connect_free (L2tpConnect *c)
   g_clear_pointer (&c->ip6_config, g_variant_unref);
   g_clear_pointer (&c->plan, l2tp_plan_free);
   g_clear_object (&c->cancellable);
+  g_clear_object (&c->guard_cancellable);
   g_clear_object (&c->bus);
   l2tp_config_unref (c->cfg);
   if (c->secrets)
@@ -139,11 +144,31 @@ on_step_timeout (gpointer user_data)
 
 /* ---- l2tp ------------------------------------------------------------- */
 
+/* xl2tpd binds with SO_REUSEADDR: another user may bind our address and
+ * port too and take the server's decrypted L2TP (shared/foreign-socket.h). */
+static void
+on_foreign_socket (const char *sockets, const char *fix, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
+  l2tp_connect_fail_with (c, L2TP_FAILURE_L2TP_FOREIGN_SOCKET, sockets, fix);
+}
+
+/* TRUE when another user's socket is there (the connection is failing). */
+static gboolean
+foreign_socket_now (L2tpConnect *c)
+{
+  return c->socket_watch && l2tp_socket_watch_check_now (c->socket_watch);
+}
+
 static void
 on_l2tp_established (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
+  if (foreign_socket_now (c))
+    return;
   if (c->step == STEP_L2TP)
     l2tp_connect_step_enter (c, STEP_PPP);
 }
@@ -190,9 +215,58 @@ l2tp_start (L2tpConnect *c)
       l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
       return;
     }
+  /* From before xl2tpd binds until the teardown begins. */
+  if (!c->socket_watch)
+    c->socket_watch
+        = l2tp_socket_watch_new (c->local_addr, c->port.number,
+                                 L2TP_SOCKET_WATCH_INTERVAL_S, on_foreign_socket, c);
+  if (foreign_socket_now (c))
+    return;
   c->xl2tpd = l2tp_xl2tpd_new (c->dir, c->name, &c->diag, &xl2tpd_events, c);
   if (!l2tp_xl2tpd_start (c->xl2tpd, conf, options, &error))
     l2tp_connect_fail (c, error);
+}
+
+/* ---- the cleartext guard ---------------------------------------------- */
+
+static void stop_guard (L2tpConnect *c);
+
+static void
+on_guard_installed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean installed = l2tp_cleartext_guard_install_finish (result, &error);
+  L2tpConnect *c;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* c is gone */
+  c = user_data;
+  c->guard_pending = FALSE;
+  c->guard = installed; /* nft's transaction is all or nothing */
+  if (c->stopping)
+    {
+      if (c->guard_awaited)
+        stop_guard (c);
+      return;
+    }
+  if (!installed)
+    {
+      l2tp_connect_fail (c, error);
+      return;
+    }
+  l2tp_connect_step_enter (c, STEP_IPSEC);
+}
+
+/* Before any L2TP packet: from here on, none leaves or enters without ESP,
+ * whatever charon does, until the very end of the teardown. */
+static void
+guard_install (L2tpConnect *c)
+{
+  L2tpGuardTuple tuple = { c->id, c->local_addr, c->port.number, c->gateway_addr };
+
+  c->guard = c->guard_pending = TRUE;
+  l2tp_cleartext_guard_install_async (&tuple, c->guard_cancellable, on_guard_installed,
+                                      c);
 }
 
 /* ---- preflight -------------------------------------------------------- */
@@ -228,7 +302,7 @@ on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
   c->plan = l2tp_plan_walk_begin (c->cfg, c->uuid, &c->ctx);
 
   if (l2tp_config_ipsec_enabled (c->cfg))
-    l2tp_connect_step_enter (c, STEP_IPSEC);
+    guard_install (c); /* then the IPsec step */
   else
     {
       l2tp_charon_early_release (NULL, NULL); /* not needed after all */
@@ -328,15 +402,45 @@ stopped_idle (gpointer user_data)
 }
 
 static void
-stop_finish (L2tpConnect *c)
+stop_done (L2tpConnect *c)
 {
-  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
   if (c->dir)
     l2tp_runtime_dir_remove (c->dir);
   l2tp_log_notice ("stopped %s", c->name);
   /* Reported from the main loop: the caller may free c, and we may be deep
    * in one of c's own callbacks here. */
   g_idle_add (stopped_idle, c);
+}
+
+static void
+on_guard_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  /* A failure is logged; the next service start tries again. */
+  l2tp_cleartext_guard_remove_finish (result, NULL, NULL);
+  stop_done (user_data);
+}
+
+/* The very last: xl2tpd and pppd are gone, the SAs are down. */
+static void
+stop_guard (L2tpConnect *c)
+{
+  c->guard_awaited = c->guard_pending; /* on_guard_installed comes back */
+  if (c->guard_pending)
+    return;
+  if (!c->guard)
+    {
+      stop_done (c);
+      return;
+    }
+  c->guard = FALSE;
+  l2tp_cleartext_guard_remove_async (c->id, on_guard_removed, c);
+}
+
+static void
+stop_finish (L2tpConnect *c)
+{
+  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  stop_guard (c);
 }
 
 static void
@@ -390,6 +494,7 @@ l2tp_connect_stop (L2tpConnect *c)
     return;
   c->stopping = TRUE;
   l2tp_log_info ("stopping %s", c->name);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   l2tp_connect_ipsec_stop_probe (c);

@@ -4,7 +4,7 @@
 # The built nm-l2tp-ipsec-service under a real NetworkManager, on this
 # machine's kernel (no PPP, no ESP), in namespaces of its own:
 #
-#   run-nm-test.sh SERVICE DBUS_POLICY
+#   run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]
 #
 #  - unshare -m -n: a private tmpfs on /run, /etc/NetworkManager,
 #    /var/lib/NetworkManager and libnm's vpnservicedir (holding only our
@@ -19,23 +19,29 @@
 #  2. nmcli con up of a connection with an unknown key fails, and the
 #     service's and NetworkManager's logs name the key;
 #  3. nmcli con up against the server fails at the layer this kernel stops
-#     at (IPsec phase 2: no ESP), reported as a VPN failure;
+#     at (IPsec phase 2: no ESP), reported as a VPN failure; the cleartext
+#     guard was in the kernel meanwhile and is gone after the teardown;
+#  3b. (with PORT_PROBE) without IPsec, while xl2tpd calls the server, uid
+#     65534 binds our L2TP address and port with SO_REUSEADDR: the
+#     connection fails within seconds, naming that uid, process and pid;
 #  4. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
 #     service has exited.
 # Exit 77 (skip) without root or without NetworkManager/charon/xl2tpd.
 set -uo pipefail
 
 if [[ ${1:-} != --inner ]]; then
-	service=$(readlink -f "${1:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
-	policy=$(readlink -f "${2:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
+	service=$(readlink -f "${1:?usage: run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]}")
+	policy=$(readlink -f "${2:?usage: run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]}")
+	port_probe=${3:+$(readlink -f "$3")}
 	[[ $(id -u) == 0 ]] || { echo "1..0 # SKIP needs root"; exit 77; }
 	for p in NetworkManager nmcli dbus-daemon xl2tpd pppd /usr/lib/ipsec/charon; do
 		command -v "$p" >/dev/null || { echo "1..0 # SKIP $p not installed"; exit 77; }
 	done
-	exec unshare --mount --net --propagation private -- "$0" --inner "$service" "$policy"
+	exec unshare --mount --net --propagation private -- "$0" --inner "$service" "$policy" \
+		"$port_probe"
 fi
 
-service=$2 policy=$3
+service=$2 policy=$3 port_probe=${4:-}
 work=$(mktemp -d /tmp/nm-l2tp-dbus-test.XXXXXX)
 n=0 fails=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -242,10 +248,28 @@ for u in "$corp_uuid" "$gone_uuid"; do
 		>"$work/state/$u.plan"
 	chmod 600 "$work/state/$u.plan"
 done
+nft=$(command -v nft || echo /usr/sbin/nft)
+# Watches for the guard while the connection tries (it lives from preflight
+# to the end of the teardown).
+(for _ in $(seq 600); do
+	"$nft" list tables 2>/dev/null | grep -q "^table inet nm-l2tp-ipsec-$corp_uuid\$" &&
+		{ echo seen >"$work/guard-seen"; break; }
+	sleep 0.05
+done) &
+guard_watch=$!
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
+kill "$guard_watch" 2>/dev/null; wait "$guard_watch" 2>/dev/null
 echo "$out" | sed 's/^/# nmcli: /'
 check "nmcli con up on this kernel fails" test $rc -ne 0
+if [[ -x $nft ]]; then
+	check "the cleartext guard was installed for the 5-tuple" \
+		grep -q "guard: L2TP 10.99.0.2:1701 <-> 10.99.0.1:1701 only inside IPsec" "$work/service.log"
+	check "the guard was in the kernel during the attempt" test -e "$work/guard-seen"
+	check "the guard was removed at the end of the teardown" \
+		grep -q "guard: removed nm-l2tp-ipsec-$corp_uuid" "$work/service.log"
+	check "no guard is left in the kernel" sh -c '! "$1" list tables | grep -q nm-l2tp-ipsec-' sh "$nft"
+fi
 check "the failure names the layer (IPsec phase 2, no ESP in the kernel)" \
 	grep -q "IPsec (phase 2): the kernel refused the IPsec SAs" "$work/service.log"
 check "NetworkManager got the plugin's failure" \
@@ -258,6 +282,45 @@ check "the server's IKE choice reached the plan (ike-updown)" \
 	grep -q "plan: the server chose IKE aes128-sha256-modp2048" "$work/service.log"
 check "the memory of a deleted connection was removed" test ! -e "$work/state/$gone_uuid.plan"
 check "the memory of an existing connection stays" test -e "$work/state/$corp_uuid.plan"
+
+# ---- 3b. another user's socket on our L2TP address and port -----------------
+# No IPsec (this kernel has no ESP): xl2tpd binds 10.99.0.2:1701 and calls a
+# server that has no LNS, retrying for the L2TP step's 30 s. Meanwhile uid
+# 65534 binds the same address and port with SO_REUSEADDR, as any user can.
+if [[ -n $port_probe ]] && command -v setpriv >/dev/null; then
+	chmod 755 "$work"
+	cp "$port_probe" "$work/port-probe" && chmod 755 "$work/port-probe"
+	nmcli con add type vpn con-name clear ifname '*' vpn-type l2tp \
+		vpn.data "gateway=10.99.0.1, user=u, ipsec-enabled=no, password-flags=0" \
+		vpn.secrets "password=p" >/dev/null
+	(timeout 90 nmcli con up clear >"$work/clear.out" 2>&1; echo $? >"$work/clear.rc") &
+	up=$!
+	# 10.99.0.2:1701 as /proc/net/udp writes it on a little-endian machine,
+	# owned by root: xl2tpd's socket.
+	for _ in $(seq 200); do
+		awk '$2 == "0200630A:06A5" && $8 == 0 { f = 1 } END { exit !f }' /proc/net/udp && break
+		sleep 0.1
+	done
+	check "xl2tpd bound 10.99.0.2:1701" \
+		awk '$2 == "0200630A:06A5" && $8 == 0 { f = 1 } END { exit !f }' /proc/net/udp
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$work/port-probe" receive 10.99.0.2 1701 1000 60 >"$work/foreign.out" 2>&1 &
+	foreign=$!
+	t0=$SECONDS
+	wait "$up"
+	took=$((SECONDS - t0))
+	kill "$foreign" 2>/dev/null; wait "$foreign" 2>/dev/null
+	sed 's/^/# nmcli: /' "$work/clear.out"
+	echo "# failed ${took} s after the other user's bind"
+	check "nmcli con up fails when another user binds our L2TP port" \
+		test "$(cat "$work/clear.rc")" -ne 0
+	check "the service names the other user's socket" \
+		grep -q "L2TP: another user's program bound our L2TP address and port (uid 65534 (port-probe, pid $foreign) on 10.99.0.2:1701)" "$work/service.log"
+	check "the fix is in the message" grep -q "Stop that program (sudo kill $foreign)" "$work/service.log"
+	check "it failed within seconds, not at the L2TP step's timeout" test "$took" -lt 15
+else
+	echo "# 3b skipped: no port probe or no setpriv"
+fi
 
 # ---- 4. nothing left behind -------------------------------------------------
 # (the process name is cut to 15 characters)
