@@ -12,48 +12,10 @@
 #include "src/common/connection-file.h"
 
 #include <NetworkManager.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "shared/text-clean.h"
-#include "src/common/log.h"
-
-/* The copy's contents zeroed before it goes: tmpfs gives its pages back
- * unwiped. */
-static void
-remove_copy (const char *copy)
-{
-  static const char zeros[4096];
-  struct stat st;
-  int fd = open (copy, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
-
-  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
-    {
-      off_t left = st.st_size;
-
-      while (left > 0)
-        {
-          ssize_t n = write (fd, zeros, MIN ((off_t) sizeof zeros, left));
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n <= 0)
-            break;
-          left -= n;
-        }
-      fsync (fd);
-    }
-  if (fd >= 0)
-    close (fd);
-  if (g_unlink (copy) != 0 && errno != ENOENT)
-    l2tp_log_warn ("cannot remove NetworkManager's copy %s: %s", copy,
-                   g_strerror (errno));
-}
 
 GBytes *
 l2tp_connection_file_read_libnm (const char *key, const char *path, const char *user,
@@ -78,7 +40,8 @@ l2tp_connection_file_read_libnm (const char *key, const char *path, const char *
       return NULL;
     }
   bytes = l2tp_connection_file_read_here (key, copy, &local);
-  remove_copy (copy);
+  /* tmpfs gives its pages back unwiped: zeroed first. */
+  l2tp_connection_file_erase (copy);
   if (!bytes)
     {
       /* Said of the file the connection names, not of the copy. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "shared/wiped-bytes.h"
+#include "src/common/log.h"
 
 /* 1: private files are read through libnm (set by src/meson.build). */
 #ifndef L2TP_FILE_ACCESS_LIBNM
@@ -437,6 +438,40 @@ l2tp_connection_file_read_forked (const char *key, const char *path, const char 
       return NULL;
     }
   return g_steal_pointer (&bytes);
+}
+
+/* ---- erasing a copy --------------------------------------------------- */
+
+void
+l2tp_connection_file_erase (const char *path)
+{
+  static const char zeros[4096];
+  struct stat st;
+  int fd;
+
+  g_return_if_fail (path != NULL);
+
+  fd = open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      off_t left = st.st_size;
+
+      while (left > 0)
+        {
+          ssize_t n = write (fd, zeros, MIN ((off_t) sizeof zeros, left));
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          left -= n;
+        }
+      fsync (fd);
+    }
+  if (fd >= 0)
+    close (fd);
+  if (unlink (path) != 0 && errno != ENOENT)
+    l2tp_log_warn ("cannot remove %s: %s", path, g_strerror (errno));
 }
 
 /* ---- the choice of the build ----------------------------------------- */

@@ -45,6 +45,11 @@ GBytes *l2tp_connection_file_read_forked (const char *key, const char *path,
 GBytes *l2tp_connection_file_read_libnm (const char *key, const char *path,
                                          const char *user, GError **error);
 
+/* A copy of such a file (ours for pppd, libnm's) overwritten with zeros,
+ * then removed: tmpfs gives its pages back as they are. Quiet when it is
+ * gone already. */
+void l2tp_connection_file_erase (const char *path);
+
 /* "libnm" or "helper": how this build reads as a user. */
 const char *l2tp_connection_file_access (void);
 

@@ -385,6 +385,9 @@ static void
 stop_finish (L2tpConnect *c)
 {
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  /* pppd's copies first, zeroed: the key among them. */
+  c->ctx.ppp_ca = c->ctx.ppp_cert = c->ctx.ppp_key = NULL;
+  l2tp_connection_files_erase_ppp (c->ppp_copies);
   if (c->dir)
     l2tp_runtime_dir_remove (c->dir);
   l2tp_log_notice ("stopped %s", c->name);

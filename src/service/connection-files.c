@@ -213,3 +213,14 @@ l2tp_connection_files_write_ppp (L2tpConnectionFiles *files, const char *dir,
     }
   return TRUE;
 }
+
+void
+l2tp_connection_files_erase_ppp (char *paths[3])
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      if (paths[i])
+        l2tp_connection_file_erase (paths[i]);
+      g_clear_pointer (&paths[i], g_free);
+    }
+}

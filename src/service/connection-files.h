@@ -67,6 +67,9 @@ void l2tp_connection_files_free (L2tpConnectionFiles *files);
 gboolean l2tp_connection_files_write_ppp (L2tpConnectionFiles *files, const char *dir,
                                           char *paths[3], GError **error);
 
+/* The copies erased (zeroed, removed) and the paths freed and cleared. */
+void l2tp_connection_files_erase_ppp (char *paths[3]);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L2tpConnectionFiles, l2tp_connection_files_free)
 
 G_END_DECLS

@@ -214,8 +214,15 @@ test_async_and_ppp_copies (void)
       g_assert_cmpint (st.st_uid, ==, geteuid ());
       g_assert_true (g_file_get_contents (paths[i], &text, NULL, NULL));
       g_assert_cmpstr (text, ==, expected);
-      g_remove (paths[i]);
-      g_free (paths[i]);
+    }
+  /* At the end of the connection: zeroed and gone. */
+  l2tp_connection_files_erase_ppp (paths);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *gone = g_build_filename (run, names[i], NULL);
+
+      g_assert_null (paths[i]);
+      g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
     }
   /* The bytes went with the copies. */
   assert_slot (files, L2TP_FILE_USER_CA, FALSE);
