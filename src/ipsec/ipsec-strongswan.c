@@ -4,9 +4,8 @@
  * up:   charon (system or private) → our own VICI connection → events
  *       control-log, ike-updown, child-updown → load-shared (PSK) or, with
  *       certificates, get-keys + load-key → load-conn (certificates as
- *       bytes, never a path) → initiate (child and
- *       IKE SA named ctx->name), which answers once the CHILD_SA is
- *       installed or has failed.
+ *       bytes, never a path) → initiate (child and IKE SA named
+ *       ctx->name), which answers once the CHILD_SA is installed or failed.
  * down: terminate → unload-conn → unload-shared or unload-key → close →
  *       release charon.
  * Every name we load is ctx->name ("nm-l2tp-ipsec-<uuid>"), so events of
@@ -387,9 +386,8 @@ request (IpsecSession *s, const char *command, ViciMessage *args)
 
 /* ---- the machine key (certificates) ----------------------------------- */
 
-/* A machine key that is not a key, does not decrypt or is not machine-cert's,
- * or a certificate file without a certificate: said now with the setting's
- * name. The bytes are the service's (ctx): charon opens no file. */
+/* A key that is no key, does not decrypt or is not machine-cert's, or a file
+ * without a certificate: said now by name. charon opens no file (ctx). */
 static gboolean
 read_machine_key (IpsecSession *s, GError **error)
 {
