@@ -111,6 +111,18 @@ l2tp_runtime_write_file (const char *dir, const char *name, const char *contents
                                    0600, error);
 }
 
+gboolean
+l2tp_runtime_write_bytes (const char *dir, const char *name, GBytes *contents,
+                          GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (contents, &len);
+
+  return g_file_set_contents_full (path, data ? data : "", len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 void
 l2tp_runtime_dir_remove (const char *dir)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-connection runtime directory /run/nm-l2tp-ipsec/<id>/ (0700, root):
- * xl2tpd.conf, ppp-options, the control pipe, pid files. Only flat files
+ * xl2tpd.conf, ppp-options, the control pipe, pid files, pppd's copies of
+ * the connection's user-ca/-cert/-key. Only flat files
  * live there, so removing one never recurses. The private charon keeps its
  * own subdirectory "charon" next to them. */
 #pragma once
@@ -31,6 +32,9 @@ char *l2tp_runtime_dir_create (const char *root, const char *id, GError **error)
 /* Writes a file (0600, created new, replaced atomically). */
 gboolean l2tp_runtime_write_file (const char *dir, const char *name, const char *contents,
                                   GError **error);
+/* The same for bytes (a certificate or key: binary, DER or PKCS#12). */
+gboolean l2tp_runtime_write_bytes (const char *dir, const char *name, GBytes *contents,
+                                   GError **error);
 /* Removes the files of dir and dir itself; quiet when it is gone already. */
 void l2tp_runtime_dir_remove (const char *dir);
 

@@ -3,9 +3,9 @@
  *
  * up:   charon (system or private) → our own VICI connection → events
  *       control-log, ike-updown, child-updown → load-shared (PSK) or, with
- *       certificates, get-keys + load-key → load-conn → initiate (child and
- *       IKE SA named ctx->name), which answers once the CHILD_SA is
- *       installed or has failed.
+ *       certificates, get-keys + load-key → load-conn (certificates as
+ *       bytes, never a path) → initiate (child and IKE SA named
+ *       ctx->name), which answers once the CHILD_SA is installed or failed.
  * down: terminate → unload-conn → unload-shared or unload-key → close →
  *       release charon.
  * Every name we load is ctx->name ("nm-l2tp-ipsec-<uuid>"), so events of
@@ -18,7 +18,7 @@
 
 #include "src/ipsec/charon-early.h"
 #include "src/ipsec/charon.h"
-#include "src/ipsec/key-file.h"
+#include "src/ipsec/machine-key.h"
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
 #include "shared/private-key.h"
@@ -418,12 +418,12 @@ request (IpsecSession *s, const char *command, ViciMessage *args)
 
 /* ---- the machine key (certificates) ----------------------------------- */
 
-/* A certificate file charon cannot read, or a machine key that is missing,
- * is not a key or does not decrypt: said now with the setting's name. */
+/* A key that is no key, does not decrypt or is not machine-cert's, or a file
+ * without a certificate: said now by name. charon opens no file (ctx). */
 static gboolean
 read_machine_key (IpsecSession *s, GError **error)
 {
-  s->key = l2tp_key_file_read_machine_key (s->cfg, error);
+  s->key = l2tp_machine_key_decode (s->cfg, s->ctx, error);
   return s->key != NULL;
 }
 

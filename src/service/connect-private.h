@@ -12,6 +12,7 @@
 #include "src/l2tp/socket-watch.h"
 #include "src/l2tp/xl2tpd.h"
 #include "src/ppp/ppp-listener.h"
+#include "src/service/connection-files.h"
 #include "src/service/connect.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ struct _L2tpConnect
   GDBusConnection *bus;
   gboolean never_default;
   char *runtime_root;
+  GStrv file_users; /* NULL: a shared connection */
   L2tpConnectEvents events;
   gpointer user_data;
 
@@ -45,6 +47,9 @@ struct _L2tpConnect
   char *local_addr;
   char *pppd_plugin;
   L2tpPort port;
+  L2tpConnectionFiles *files; /* read in preflight; ctx points into it */
+  char *ppp_copies[3];        /* pppd's copies of user-ca, -cert, -key */
+  gboolean ppp_copies_written;
   L2tpRenderContext ctx;
   L2tpDiagnosis diag;
 

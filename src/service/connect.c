@@ -47,6 +47,7 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->bus = params->bus ? g_object_ref (params->bus) : NULL;
   c->never_default = params->never_default;
   c->runtime_root = g_strdup (params->runtime_root);
+  c->file_users = params->file_users ? g_strdupv ((char **) params->file_users) : NULL;
   c->events = *events;
   c->user_data = user_data;
   c->id = l2tp_runtime_id (params->uuid);
@@ -85,6 +86,10 @@ l2tp_connect_free (L2tpConnect *c)
   g_free (c->uuid);
   g_free (c->bus_name);
   g_free (c->runtime_root);
+  g_strfreev (c->file_users);
+  l2tp_connection_files_free (c->files);
+  for (guint i = 0; i < G_N_ELEMENTS (c->ppp_copies); i++)
+    g_free (c->ppp_copies[i]);
   g_free (c->id);
   g_free (c->name);
   g_free (c->dir);
@@ -202,14 +207,36 @@ static const L2tpXl2tpdEvents xl2tpd_events = {
   .ended = on_l2tp_ended,
 };
 
+/* pppd (root) reads the service's copies of user-ca, -cert and -key in the
+ * runtime directory, written once; they go with the directory. */
+static gboolean
+write_ppp_copies (L2tpConnect *c, GError **error)
+{
+  if (!c->files || c->ppp_copies_written)
+    return TRUE;
+  if (!l2tp_connection_files_write_ppp (c->files, c->dir, c->ppp_copies, error))
+    return FALSE;
+  c->ppp_copies_written = TRUE;
+  c->ctx.ppp_ca = c->ppp_copies[0];
+  c->ctx.ppp_cert = c->ppp_copies[1];
+  c->ctx.ppp_key = c->ppp_copies[2];
+  return TRUE;
+}
+
 static void
 l2tp_start (L2tpConnect *c)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *conf = l2tp_render_xl2tpd_conf (c->cfg, &c->ctx, &error);
-  g_autofree char *options
-      = conf ? l2tp_render_pppd_options (c->cfg, &c->ctx, &error) : NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *options = NULL;
 
+  if (!write_ppp_copies (c, &error))
+    {
+      l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
+      return;
+    }
+  conf = l2tp_render_xl2tpd_conf (c->cfg, &c->ctx, &error);
+  options = conf ? l2tp_render_pppd_options (c->cfg, &c->ctx, &error) : NULL;
   if (!options)
     {
       l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
@@ -271,6 +298,8 @@ guard_install (L2tpConnect *c)
 
 /* ---- preflight -------------------------------------------------------- */
 
+static void on_files (GObject *source, GAsyncResult *result, gpointer user_data);
+
 static void
 on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -299,6 +328,31 @@ on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
   c->ctx.runtime_dir = c->dir;
   c->ctx.pppd_plugin = c->pppd_plugin;
   c->ctx.bus_name = c->bus_name;
+  l2tp_connection_files_read_async (c->cfg, (const char *const *) c->file_users,
+                                    c->cancellable, on_files, c);
+}
+
+/* The files the connection names, read (as its user when it is private)
+ * before any daemon needs them. */
+static void
+on_files (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  L2tpConnectionFiles *files = l2tp_connection_files_read_finish (result, &error);
+  L2tpConnect *c;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  c = user_data;
+  if (!files)
+    {
+      l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
+      return;
+    }
+  c->files = files;
+  c->ctx.machine_ca = files->bytes[L2TP_FILE_MACHINE_CA];
+  c->ctx.machine_cert = files->bytes[L2TP_FILE_MACHINE_CERT];
+  c->ctx.machine_key = files->bytes[L2TP_FILE_MACHINE_KEY];
   c->plan = l2tp_plan_walk_begin (c->cfg, c->uuid, &c->ctx);
 
   if (l2tp_config_ipsec_enabled (c->cfg))
@@ -404,6 +458,9 @@ stopped_idle (gpointer user_data)
 static void
 stop_done (L2tpConnect *c)
 {
+  /* pppd's copies, zeroed: the key among them. */
+  c->ctx.ppp_ca = c->ctx.ppp_cert = c->ctx.ppp_key = NULL;
+  l2tp_connection_files_erase_ppp (c->ppp_copies);
   if (c->dir)
     l2tp_runtime_dir_remove (c->dir);
   l2tp_log_notice ("stopped %s", c->name);

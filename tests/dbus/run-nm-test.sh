@@ -24,7 +24,13 @@
 #  3b. (with PORT_PROBE) without IPsec, while xl2tpd calls the server, uid
 #     65534 binds our L2TP address and port with SO_REUSEADDR: the
 #     connection fails within seconds, naming that uid, process and pid;
-#  4. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
+#  4. certificates of a private connection (connection.permissions
+#     user:nobody) are read as nobody: a machine key only root may read
+#     fails with "machine-key: PATH: permission denied for user nobody"
+#     and nothing reaches charon; one nobody may read gets as far as this
+#     kernel allows (IKE authenticated by certificate against a server on
+#     10.99.0.3, then phase 2); a shared connection still reads root's key;
+#  5. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
 #     service has exited.
 # Exit 77 (skip) without root or without NetworkManager/charon/xl2tpd.
 set -uo pipefail
@@ -68,6 +74,11 @@ mount -t tmpfs -o mode=0755 tmpfs /etc/NetworkManager
 mount -t tmpfs -o mode=0755 tmpfs /var/lib/NetworkManager
 mkdir -p "$vpndir" && mount -t tmpfs -o mode=0755 tmpfs "$vpndir"
 mount -o remount,bind,ro /sys
+# A logind session of nobody (as sd_uid_get_sessions reads it): without
+# one NetworkManager hides a connection private to nobody.
+mkdir -p /run/systemd/seats /run/systemd/users
+printf 'SESSIONS=c1\nONLINE_SESSIONS=c1\nACTIVE_SESSIONS=c1\n' \
+	>"/run/systemd/users/$(id -u nobody)"
 
 # NetworkManager starts the service through this wrapper: the build tree's
 # pppd plugin instead of the installed one, and the log to a file (there is
@@ -135,6 +146,7 @@ ip link add l2tpc0 type veth peer name l2tps0
 ip netns add srv
 ip link set l2tps0 netns srv
 ip -n srv addr add 10.99.0.1/24 dev l2tps0
+ip -n srv addr add 10.99.0.3/24 dev l2tps0
 ip -n srv link set l2tps0 up
 ip -n srv link set lo up
 
@@ -144,8 +156,22 @@ charon {
   load = random nonce aes sha1 sha2 md5 hmac gmp openssl pem pkcs1 x509 pubkey kernel-netlink socket-default vici
   plugins { vici { socket = unix://$work/srv.vici } }
   syslog { daemon { default = -1 } }
+  filelog { stderr { default = 1 } }
 }
 EOC
+# Certificates: a CA, the server's (10.99.0.3) and the client's.
+pki=$work/pki
+mkdir -p "$pki"
+pki --gen --type rsa --size 2048 --outform pem >"$pki/ca.key"
+pki --self --ca --lifetime 30 --in "$pki/ca.key" --type rsa --dn "CN=nm-l2tp test CA" \
+	--outform pem >"$pki/ca.pem"
+for who in server client; do
+	pki --gen --type rsa --size 2048 --outform pem >"$pki/$who.key"
+	san=; [[ $who == server ]] && san="--san 10.99.0.3"
+	pki --pub --in "$pki/$who.key" --type rsa |
+		pki --issue --lifetime 30 --cacert "$pki/ca.pem" --cakey "$pki/ca.key" \
+			--dn "CN=nm-l2tp test $who" $san --outform pem >"$pki/$who.pem"
+done
 cat >"$work/srv-swanctl.conf" <<EOC
 connections { lns { version = 1
   local_addrs = 10.99.0.1
@@ -155,15 +181,33 @@ connections { lns { version = 1
   children { l2tp { mode = transport
     local_ts = dynamic[udp/1701]
     remote_ts = dynamic[udp] } } } }
+connections { lns-cert { version = 1
+  local_addrs = 10.99.0.3
+  proposals = aes128-sha256-modp2048
+  local {
+    auth = pubkey
+    certs = $pki/server.pem
+  }
+  remote {
+    auth = pubkey
+    cacerts = $pki/ca.pem
+  }
+  children { l2tp { mode = transport
+    local_ts = dynamic[udp/1701]
+    remote_ts = dynamic[udp] } } } }
 secrets { ike-1 { secret = "right-psk" } }
 EOC
+# swanctl loads private keys from private/ beside its --file.
+mkdir -p "$work/private"
+cp "$pki/server.key" "$work/private/server.key"
 ip netns exec srv unshare --mount --propagation private -- sh -c \
 	"mount -t tmpfs tmpfs /run && STRONGSWAN_CONF=$work/srv-strongswan.conf exec /usr/lib/ipsec/charon" \
 	>"$work/srv-charon.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [[ -S $work/srv.vici ]] && break; sleep 0.1; done
 STRONGSWAN_CONF=$work/srv-strongswan.conf ip netns exec srv \
-	swanctl --load-all --uri "unix://$work/srv.vici" --file "$work/srv-swanctl.conf" >/dev/null 2>&1
+	swanctl --load-all --uri "unix://$work/srv.vici" --file "$work/srv-swanctl.conf" \
+	>"$work/srv-swanctl.log" 2>&1
 
 bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --nopidfile --print-pid)
 NetworkManager --no-daemon --debug >"$work/nm.log" 2>&1 &
@@ -322,7 +366,68 @@ else
 	echo "# 3b skipped: no port probe or no setpriv"
 fi
 
-# ---- 4. nothing left behind -------------------------------------------------
+# ---- 4. certificates of a private connection, read as its user -------------
+# Files for nobody under $work (0711): the CA and the certificate anyone may
+# read; one key only root may read, one only nobody.
+chmod 0711 "$work"
+files=$work/files
+mkdir -m 0755 "$files"
+install -m 0644 "$pki/ca.pem" "$files/ca.pem"
+install -m 0644 "$pki/client.pem" "$files/client.pem"
+install -m 0600 -o root "$pki/client.key" "$files/root-only.key"
+install -m 0600 -o nobody "$pki/client.key" "$files/nobody.key"
+certs_data() { # key file
+	echo "gateway=10.99.0.3, user=u, password-flags=0, ipsec-enabled=yes," \
+		"machine-auth-type=tls, machine-ca=$files/ca.pem," \
+		"machine-cert=$files/client.pem, machine-key=$1"
+}
+# service_log_since MARK: the service's log after line MARK.
+service_log_since() { tail -n "+$(($1 + 1))" "$work/service.log"; }
+attempt() { # name: nmcli con up, which must fail on this kernel; sets mark
+	mark=$(wc -l <"$work/service.log")
+	out=$(timeout 120 nmcli con up "$1" 2>&1)
+	rc=$?
+	echo "$out" | sed 's/^/# nmcli: /'
+	check "$1: nmcli con up fails" test $rc -ne 0
+}
+# (grep -q would end the pipe early: tail's SIGPIPE under pipefail)
+since_has() { service_log_since "$mark" | grep -F -- "$1" >/dev/null; }
+since_lacks() { ! service_log_since "$mark" | grep -F -- "$1" >/dev/null; }
+
+nmcli con add type vpn con-name priv-root ifname '*' vpn-type l2tp \
+	connection.permissions user:nobody \
+	vpn.data "$(certs_data "$files/root-only.key")" vpn.secrets "password=p" >/dev/null
+attempt priv-root
+check "priv-root: the key only root may read is refused for nobody, by name" \
+	since_has "Settings: machine-key: $files/root-only.key: permission denied for user nobody"
+check "priv-root: its files were read as its user" \
+	since_has "of the connection as its user"
+check "priv-root: no key reached charon" since_lacks "ipsec: loading the machine key"
+check "priv-root: not even charon's conn was loaded" since_lacks "ipsec: initiating"
+
+nmcli con add type vpn con-name priv-user ifname '*' vpn-type l2tp \
+	connection.permissions user:nobody \
+	vpn.data "$(certs_data "$files/nobody.key")" vpn.secrets "password=p" >/dev/null
+attempt priv-user
+check "priv-user: nobody's key was read and loaded" \
+	since_has "ipsec: loading the machine key"
+check "priv-user: charon took the certificates as bytes (IKE authenticated both ways)" \
+	since_has "plan: the server chose IKE aes128-sha256-modp2048"
+check "priv-user: the server got our certificate (srv-charon.log)" \
+	grep -qF 'received end entity cert "CN=nm-l2tp test client"' "$work/srv-charon.log"
+check "priv-user: then stopped by this kernel at phase 2" \
+	since_has "IPsec (phase 2): the kernel refused the IPsec SAs"
+
+nmcli con add type vpn con-name shared-root ifname '*' vpn-type l2tp \
+	vpn.data "$(certs_data "$files/root-only.key")" vpn.secrets "password=p" >/dev/null
+attempt shared-root
+check "shared-root: a shared connection's files are read as root" \
+	since_has "of the connection as root"
+check "shared-root: root's key was loaded" since_has "ipsec: loading the machine key"
+check "shared-root: stopped by this kernel at phase 2" \
+	since_has "IPsec (phase 2): the kernel refused the IPsec SAs"
+
+# ---- 5. nothing left behind -------------------------------------------------
 # (the process name is cut to 15 characters)
 for _ in $(seq 100); do
 	pgrep -x nm-l2tp-ipsec-s >/dev/null || break
