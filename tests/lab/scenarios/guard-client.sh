@@ -23,6 +23,7 @@ scenario_run() {
 
 	bare_connect
 	tunnel_expect_esp_sas
+	node_exec cli ip route add "$OFFICE_NET" dev ppp0
 	tunnel_ping_office
 	counts=$(guard_counts)
 	check "L2TP inside ESP passed the guard both ways ($counts)" test "$counts" == "out=0 in=0"
