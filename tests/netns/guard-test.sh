@@ -24,30 +24,15 @@ LPORT=40000
 ID=3f2c1e4b-0a1b-4c2d-8e3f-0123456789ab
 N=5
 
-skip () { echo "SKIP: $*"; exit 77; }
-
-[ "$(id -u)" -eq 0 ] || skip "needs root (network namespaces, nftables)"
-command -v ip > /dev/null || skip "ip (iproute2) not installed"
+. "$(dirname "$0")/lib.sh"
+netns_begin guard-test
 NFT=$(command -v nft || ls /usr/sbin/nft /sbin/nft 2> /dev/null | head -n 1)
 [ -n "$NFT" ] || skip "nft (nftables) not installed"
 
 CLIENT=s4-guard-c-$$
 SRV=s4-guard-s-$$
-WORK=$(mktemp -d /tmp/guard-test.XXXXXX)
+NETNS_MADE=("$CLIENT" "$SRV")
 failures=0
-
-cleanup () {
-  local pid
-  for pid in $(jobs -p); do
-    kill "$pid" 2> /dev/null
-  done
-  wait 2> /dev/null
-  ip netns del "$CLIENT" 2> /dev/null
-  ip netns del "$SRV" 2> /dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 check () { # description expected actual
   if [ "$2" = "$3" ]; then
@@ -58,16 +43,6 @@ check () { # description expected actual
   fi
 }
 
-wait_for () {
-  local tries=$(($1 * 10))
-  shift
-  while [ "$tries" -gt 0 ]; do
-    "$@" && return 0
-    sleep 0.1
-    tries=$((tries - 1))
-  done
-  return 1
-}
 
 in_client () { ip netns exec "$CLIENT" "$@"; }
 in_server () { ip netns exec "$SRV" "$@"; }

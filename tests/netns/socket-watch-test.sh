@@ -19,27 +19,13 @@ PORTS=${2:?usage: socket-watch-test.sh WATCH_PROBE PORT_PROBE}
 ADDR=10.204.0.1
 NOBODY=65534
 
-skip () { echo "SKIP: $*"; exit 77; }
-
-[ "$(id -u)" -eq 0 ] || skip "needs root (network namespaces)"
-command -v ip > /dev/null || skip "ip (iproute2) not installed"
+. "$(dirname "$0")/lib.sh"
+netns_begin socket-watch-test
 command -v setpriv > /dev/null || skip "setpriv (util-linux) not installed"
 
 NS=s4-watch-$$
-WORK=$(mktemp -d /tmp/socket-watch-test.XXXXXX)
+NETNS_MADE=("$NS")
 failures=0
-
-cleanup () {
-  local pid
-  for pid in $(jobs -p); do
-    kill "$pid" 2> /dev/null
-  done
-  wait 2> /dev/null
-  ip netns del "$NS" 2> /dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 check () { # description expected actual
   if [ "$2" = "$3" ]; then
@@ -57,16 +43,6 @@ check_has () { # description text part
   esac
 }
 
-wait_for () {
-  local tries=$(($1 * 10))
-  shift
-  while [ "$tries" -gt 0 ]; do
-    "$@" && return 0
-    sleep 0.1
-    tries=$((tries - 1))
-  done
-  return 1
-}
 
 value () { # text key
   printf '%s\n' "$1" | sed -n "s/^$2=//p" | head -n 1
