@@ -66,6 +66,7 @@ struct _L2tpConnect
   gboolean guard;                  /* installed or being installed: removed last */
   gboolean guard_pending;          /* its install's nft still runs */
   gboolean guard_awaited;          /* the teardown's end waits for that install */
+  gboolean l2tp_waits_guard;       /* the L2TP step starts once it is in */
   L2tpPppListener *ppp;
   GVariant *ip6_config;
   L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */

@@ -172,7 +172,9 @@ on_stopped (gpointer user_data)
       start_connect (self, next);
       return;
     }
-  if (!self->connect)
+  /* Not while the early charon is still being released: exiting then
+   * would leave it running (a connection that failed before IPsec). */
+  if (!l2tp_service_is_busy (self))
     g_signal_emit (self, signals[SIGNAL_IDLE], 0);
 }
 
