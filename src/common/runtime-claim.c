@@ -140,9 +140,9 @@ end_leftovers (GTask *task)
   if (g_file_test (data->dir, G_FILE_TEST_IS_DIR))
     refs = l2tp_runtime_find_processes (data->dir);
   data->pending = 1;
-  for (guint i = 0; refs && i < refs->len; i++)
+  while (refs && refs->len > 0)
     {
-      L2tpProcessRef *ref = g_ptr_array_steal_index (refs, i--);
+      L2tpProcessRef *ref = g_ptr_array_steal_index (refs, 0);
 
       l2tp_log_notice ("ending process %ld that a crashed service left in %s",
                        (long) l2tp_process_ref_get_pid (ref), data->dir);
