@@ -241,8 +241,6 @@ test_foreign_processes (void)
       rmdir (root);
       return;
     }
-  /* nobody must be able to reach the directory for exec to pass it on */
-  chmod (root, 0755);
   as_root = spawn_sleep (options, FALSE);
   as_nobody = spawn_sleep (options, TRUE);
 
@@ -278,7 +276,6 @@ test_own_processes (void)
       rmdir (root);
       return;
     }
-  chmod (root, 0755);
   mine = spawn_sleep (options, FALSE);
   other = spawn_sleep (other_options, FALSE);
   as_nobody = spawn_sleep (options, TRUE);

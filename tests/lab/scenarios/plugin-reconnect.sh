@@ -70,8 +70,10 @@ scenario_run() {
 	tunnel_ping_office
 
 	frozen=$(node_exec srv pgrep -x pppd) || fail "no pppd in the server"
+	# shellcheck disable=SC2086 # one pid, or several: each of them
 	node_exec srv kill -STOP $frozen
 	reconnect frozen
+	# shellcheck disable=SC2086
 	node_exec srv kill -KILL $frozen
 
 	reconnect quick
