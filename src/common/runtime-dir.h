@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-connection runtime directory /run/nm-l2tp-ipsec/<id>/ (0700, root):
  * xl2tpd.conf, ppp-options, the control pipe, pid files. Only flat files
- * live there, so removing one never recurses. The private charon keeps its
- * own subdirectory "charon" next to them. */
+ * live there, so removing one never recurses. A process uses it only while
+ * it holds <id>.lock beside it (runtime-claim.h). The private charon keeps
+ * its own subdirectory "charon" next to them. */
 #pragma once
 
 #include <glib.h>
