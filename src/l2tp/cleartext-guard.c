@@ -434,7 +434,7 @@ l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
     {
       const char *id = ids->pdata[i];
       g_autofree char *dir = g_build_filename (runtime_root, id, NULL);
-      g_autoptr (GArray) pids = NULL;
+      g_autoptr (GPtrArray) pids = NULL;
       g_autofree char *removal = NULL;
       g_autofree char *out = NULL;
       g_autoptr (GError) remove_error = NULL;

@@ -6,6 +6,7 @@
 #include "shared/negotiation-plan.h"
 #include "shared/render.h"
 #include "src/common/failure.h"
+#include "src/common/runtime-claim.h"
 #include "src/ipsec/ipsec-backend.h"
 #include "src/ipsec/probe-engine.h"
 #include "src/l2tp/l2tp-port.h"
@@ -42,7 +43,8 @@ struct _L2tpConnect
 
   char *id;
   char *name;
-  char *dir;
+  L2tpRuntimeClaim *claim; /* this process's turn at the connection */
+  const char *dir;         /* the claim's runtime directory */
   char *gateway_addr;
   char *local_addr;
   char *pppd_plugin;

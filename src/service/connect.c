@@ -8,6 +8,7 @@
 #include "shared/render-pppd.h"
 #include "shared/render-xl2tpd.h"
 #include "src/common/log.h"
+#include "src/common/runtime-claim.h"
 #include "src/common/runtime-dir.h"
 #include "src/ipsec/charon-early.h"
 #include "src/l2tp/cleartext-guard.h"
@@ -20,6 +21,9 @@
 #define IPSEC_TIMEOUT_S     45
 #define L2TP_TIMEOUT_S      30
 #define PPP_TIMEOUT_S       60
+/* For the previous service process of this connection to end its teardown
+ * (a quick reconnect): NetworkManager's own limit for a connect. */
+#define CLAIM_TIMEOUT_S 60
 
 static const struct
 {
@@ -92,7 +96,7 @@ l2tp_connect_free (L2tpConnect *c)
     g_free (c->ppp_copies[i]);
   g_free (c->id);
   g_free (c->name);
-  g_free (c->dir);
+  g_clear_pointer (&c->claim, l2tp_runtime_claim_release);
   g_free (c->gateway_addr);
   g_free (c->local_addr);
   g_free (c->pppd_plugin);
@@ -420,31 +424,47 @@ l2tp_connect_step_enter (L2tpConnect *c, Step step)
     }
 }
 
-static gboolean
-begin (gpointer user_data)
+/* This process alone has the connection now: its directory and names. */
+static void
+on_claimed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  L2tpConnect *c = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *stamp = l2tp_runtime_pid_stamp ();
+  L2tpRuntimeClaim *claim = l2tp_runtime_claim_finish (result, &error);
+  L2tpConnect *c;
 
-  c->begin_id = 0;
-  c->dir = l2tp_runtime_dir_create (c->runtime_root, c->id, &error);
-  if (!c->dir || !l2tp_runtime_write_file (c->dir, L2TP_SERVICE_PID_FILE, stamp, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* c may be gone */
+  c = user_data;
+  if (!claim)
     {
       l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-      return G_SOURCE_REMOVE;
+      return;
     }
+  c->claim = claim;
+  c->dir = l2tp_runtime_claim_get_dir (claim);
   if (c->bus)
     {
       c->ppp = l2tp_ppp_listener_new (c->bus, &l2tp_connect_ppp_events, c, &error);
       if (!c->ppp)
         {
           l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-          return G_SOURCE_REMOVE;
+          return;
         }
     }
   l2tp_log_notice ("connecting %s (runtime directory %s)", c->name, c->dir);
   l2tp_connect_step_enter (c, STEP_PREFLIGHT);
+}
+
+static gboolean
+begin (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  c->begin_id = 0;
+  /* A previous service process of this connection may still tear down:
+   * its directory and names are its own until it is done. */
+  l2tp_runtime_claim_async (c->runtime_root, c->id, CLAIM_TIMEOUT_S, c->cancellable,
+                            on_claimed, c);
   return G_SOURCE_REMOVE;
 }
 
@@ -477,8 +497,9 @@ stop_done (L2tpConnect *c)
   /* pppd's copies, zeroed: the key among them. */
   c->ctx.ppp_ca = c->ctx.ppp_cert = c->ctx.ppp_key = NULL;
   l2tp_connection_files_erase_ppp (c->ppp_copies);
-  if (c->dir)
-    l2tp_runtime_dir_remove (c->dir);
+  /* The directory goes, and the next process of this connection may go on. */
+  c->dir = NULL;
+  g_clear_pointer (&c->claim, l2tp_runtime_claim_release);
   l2tp_log_notice ("stopped %s", c->name);
   /* Reported from the main loop: the caller may free c, and we may be deep
    * in one of c's own callbacks here. */

@@ -9,6 +9,7 @@
 
 #include "src/common/log.h"
 #include "src/service/memory-limits.h"
+#include "src/common/runtime-claim.h"
 #include "src/common/runtime-dir.h"
 #include "src/l2tp/cleartext-guard.h"
 #include "src/service/service.h"

@@ -9,6 +9,7 @@
 
 #define PPPD_PLUGIN_NAME "nm-l2tp-ipsec-pppd-plugin.so"
 
+/* Also in l2tp_runtime_programs (the processes we may end). */
 static const char *const pppd_paths[] = { "/usr/sbin/pppd", "/sbin/pppd", NULL };
 
 typedef struct
