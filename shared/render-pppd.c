@@ -84,17 +84,21 @@ add_peer_ip (GString *out, const L2tpConfig *cfg, GError **error)
   return TRUE;
 }
 
+/* pppd reads the service's copies (L2tpRenderContext.ppp_ca …), never a
+ * path of the connection: pppd runs as root. */
 static gboolean
-add_tls (GString *out, const L2tpConfig *cfg, GError **error)
+add_tls (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+         GError **error)
 {
-  static const struct
+  const struct
   {
     L2tpKeyId id;
     const char *option;
+    const char *copy;
   } files[] = {
-    { L2TP_KEY_USER_CA, "ca" },
-    { L2TP_KEY_USER_CERT, "cert" },
-    { L2TP_KEY_USER_KEY, "key" },
+    { L2TP_KEY_USER_CA, "ca", ctx->ppp_ca },
+    { L2TP_KEY_USER_CERT, "cert", ctx->ppp_cert },
+    { L2TP_KEY_USER_KEY, "key", ctx->ppp_key },
   };
 
   if (!l2tp_config_user_tls (cfg))
@@ -108,10 +112,14 @@ add_tls (GString *out, const L2tpConfig *cfg, GError **error)
     }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      const char *path = l2tp_config_get (cfg, files[i].id);
+      const char *name = L2TP_KEY_NAME (files[i].id);
 
-      if (path
-          && !add_word (out, files[i].option, L2TP_KEY_NAME (files[i].id), path, error))
+      if (!l2tp_config_get (cfg, files[i].id))
+        continue;
+      if (!files[i].copy)
+        return l2tp_render_refuse (error, name,
+                                   _ ("the service has no copy of this file for pppd"));
+      if (!add_word (out, files[i].option, name, files[i].copy, error))
         return FALSE;
     }
   return TRUE;
@@ -174,7 +182,7 @@ l2tp_render_pppd_options (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
                         "usepeerdns\n"
                         "noipdefault\n");
   if (!add_peer_ip (out, cfg, error) || !add_user (out, cfg, error)
-      || !add_tls (out, cfg, error))
+      || !add_tls (out, cfg, ctx, error))
     return NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bool_options); i++)

@@ -7,8 +7,10 @@
  * lifetime and life_time as the Quick Mode lifetime, so ipsec-ikelifetime
  * and ipsec-salifetime are the hard limits and rekeying starts 10% before.
  * IKEv1 has no IKE rekeying: charon reauthenticates at rekey_time instead.
- * Certificates are named by file (cert { file = ... }), which charon loads
- * itself, so the message is the same over VICI and in swanctl.conf. */
+ * Certificates: over VICI their bytes, as the service read them
+ * (certs/cacerts, what swanctl itself sends for a file it read), never a
+ * path charon would open as root; swanctl.conf names the files
+ * (cert { file = ... }) as a user would write it. */
 #include "render-swanctl.h"
 
 #include <glib/gi18n-lib.h>
@@ -61,8 +63,50 @@ add_file_section (ViciMessage *msg, const char *section, const L2tpConfig *cfg,
   return TRUE;
 }
 
+/* certs or cacerts: the file's bytes from the context (one list item). */
 static gboolean
-add_auth (ViciMessage *msg, const L2tpConfig *cfg, gboolean local, GError **error)
+add_cert_bytes (ViciMessage *msg, const char *list, const L2tpConfig *cfg, L2tpKeyId id,
+                GBytes *bytes, GError **error)
+{
+  const char *name = L2TP_KEY_NAME (id);
+  gsize len;
+  const guint8 *data;
+
+  if (!l2tp_config_get (cfg, id))
+    return TRUE;
+  if (!bytes)
+    return l2tp_render_refuse (error, name, _ ("the service did not read this file"));
+  data = g_bytes_get_data (bytes, &len);
+  if (len == 0 || len > VICI_VALUE_MAX)
+    {
+      g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+                   _ ("%s: %s: a certificate of %lu bytes does not fit in a VICI "
+                      "message (1 to %d)"),
+                   name, l2tp_config_get (cfg, id), (unsigned long) len, VICI_VALUE_MAX);
+      return FALSE;
+    }
+  vici_message_begin_list (msg, list);
+  vici_message_add_list_item (msg, data, len);
+  vici_message_end_list (msg);
+  return TRUE;
+}
+
+static gboolean
+add_auth_cert (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+               gboolean local, gboolean vici, GError **error)
+{
+  if (!vici)
+    return local ? add_file_section (msg, "cert", cfg, L2TP_KEY_MACHINE_CERT, error)
+                 : add_file_section (msg, "cacert", cfg, L2TP_KEY_MACHINE_CA, error);
+  return local ? add_cert_bytes (msg, "certs", cfg, L2TP_KEY_MACHINE_CERT,
+                                 ctx->machine_cert, error)
+               : add_cert_bytes (msg, "cacerts", cfg, L2TP_KEY_MACHINE_CA,
+                                 ctx->machine_ca, error);
+}
+
+static gboolean
+add_auth (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+          gboolean local, gboolean vici, GError **error)
 {
   gboolean tls = l2tp_config_machine_tls (cfg);
   L2tpKeyId id_key = local ? L2TP_KEY_IPSEC_GROUP_NAME : L2TP_KEY_IPSEC_REMOTE_ID;
@@ -72,9 +116,7 @@ add_auth (ViciMessage *msg, const L2tpConfig *cfg, gboolean local, GError **erro
   vici_message_add_kv_str (msg, "auth", tls ? "pubkey" : "psk");
   if (id && !add_str (msg, "id", L2TP_KEY_NAME (id_key), id, error))
     return FALSE;
-  if (tls && local && !add_file_section (msg, "cert", cfg, L2TP_KEY_MACHINE_CERT, error))
-    return FALSE;
-  if (tls && !local && !add_file_section (msg, "cacert", cfg, L2TP_KEY_MACHINE_CA, error))
+  if (tls && !add_auth_cert (msg, cfg, ctx, local, vici, error))
     return FALSE;
   vici_message_end_section (msg);
   return TRUE;
@@ -121,10 +163,11 @@ add_child (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx
   return TRUE;
 }
 
-/* The connection as one section named ctx->name, into msg. */
+/* The connection as one section named ctx->name, into msg: for load-conn
+ * (vici) or swanctl.conf. */
 static gboolean
 add_conn (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
-          GError **error)
+          gboolean vici, GError **error)
 {
   gboolean ikev2 = l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2);
   g_autofree char *ike_text
@@ -156,7 +199,8 @@ add_conn (ViciMessage *msg, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
     }
   vici_message_add_kv_printf (msg, "rekey_time", "%us", ike_life - ike_life / 10);
   vici_message_add_kv_printf (msg, "over_time", "%us", ike_life / 10);
-  if (!add_auth (msg, cfg, TRUE, error) || !add_auth (msg, cfg, FALSE, error)
+  if (!add_auth (msg, cfg, ctx, TRUE, vici, error)
+      || !add_auth (msg, cfg, ctx, FALSE, vici, error)
       || !add_child (msg, cfg, ctx, error))
     return FALSE;
   vici_message_end_section (msg);
@@ -186,7 +230,7 @@ l2tp_render_swanctl_conn (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
   if (!l2tp_render_check_name (ctx, error))
     return NULL;
   msg = vici_message_new ();
-  if (!add_conn (msg, cfg, ctx, error))
+  if (!add_conn (msg, cfg, ctx, TRUE, error))
     return NULL;
   return finish (g_steal_pointer (&msg), error);
 }
@@ -319,7 +363,7 @@ l2tp_render_swanctl_conf (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
     return NULL;
   msg = vici_message_new ();
   vici_message_begin_section (msg, "connections");
-  if (!add_conn (msg, cfg, ctx, error))
+  if (!add_conn (msg, cfg, ctx, FALSE, error))
     return NULL;
   vici_message_end_section (msg);
   if (!add_secrets_text (msg, cfg, ctx, error) || !vici_message_check_built (msg, error))

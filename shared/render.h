@@ -30,6 +30,21 @@ typedef struct
    * options require it: TRUE writes require-mppe (the retry after the first
    * PPP attempt without MPPE). Ignored when the settings choose MPPE. */
   gboolean ppp_mppe;
+  /* The connection's files as the service read them (as the connection's
+   * user for a private connection, src/service/connection-files.h): no
+   * daemon is given a path the connection names. charon gets machine-cert
+   * and machine-ca as bytes in load-conn (certs, cacerts); pppd reads the
+   * service's copies of user-ca, user-cert and user-key. A renderer refuses
+   * a file the connection uses whose bytes or copy are missing here. The
+   * swanctl.conf text (for swanctl, which reads as its caller) keeps the
+   * paths. machine-key's bytes reach charon decrypted by load-key
+   * (private-key.h), never through a renderer. */
+  GBytes *machine_ca;
+  GBytes *machine_cert;
+  GBytes *machine_key;
+  const char *ppp_ca;   /* the copy of user-ca, e.g. <runtime_dir>/user-ca */
+  const char *ppp_cert; /* of user-cert */
+  const char *ppp_key;  /* of user-key */
 } L2tpRenderContext;
 
 G_END_DECLS

@@ -32,12 +32,20 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   [L2TP_KEY_USER_AUTH_TYPE] = { "user-auth-type", L2TP_KEY_TYPE_ENUM, DATA, L2TP_OUT_NONE,
                                 .def = "password", .choices = user_auth_types,
                                 .doc = "PPP authentication: password or tls (EAP-TLS)." },
-  [L2TP_KEY_USER_CA] = { "user-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD, .max = 4096,
-                         .doc = "EAP-TLS CA certificate file." },
-  [L2TP_KEY_USER_CERT] = { "user-cert", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD,
-                           .max = 4096, .doc = "EAP-TLS user certificate file." },
-  [L2TP_KEY_USER_KEY] = { "user-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD,
-                          .max = 4096, .doc = "EAP-TLS private key file." },
+  /* Files: read by the service (as the connection's user when it is
+   * private), so no path reaches a daemon; pppd reads the service's
+   * copies, charon gets the bytes. */
+  [L2TP_KEY_USER_CA] = { "user-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
+                         .doc = "EAP-TLS CA certificate file (pppd reads the service's "
+                                "copy)." },
+  [L2TP_KEY_USER_CERT]
+  = { "user-cert", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
+      .doc = "EAP-TLS user certificate file (pppd "
+             "reads the service's copy)." },
+  [L2TP_KEY_USER_KEY]
+  = { "user-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
+      .doc = "EAP-TLS private key file (pppd reads the "
+             "service's copy)." },
   [L2TP_KEY_USER_CERTPASS]
   = { "user-certpass", L2TP_KEY_TYPE_STRING, SECRET, L2TP_OUT_NONE, .max = 1024,
       .doc = "Password of the EAP-TLS private key." },
@@ -52,10 +60,16 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   = { "machine-auth-type", L2TP_KEY_TYPE_ENUM, DATA, L2TP_OUT_NONE, .def = "psk",
       .choices = machine_auth_types,
       .doc = "IPsec authentication: psk or tls (certificates)." },
-  [L2TP_KEY_MACHINE_CA] = { "machine-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL,
-                            .max = 4096, .doc = "IPsec CA certificate file." },
-  [L2TP_KEY_MACHINE_CERT] = { "machine-cert", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL,
-                              .max = 4096, .doc = "IPsec machine certificate file." },
+  /* swanctl.conf (text) names the certificate files; over VICI charon
+   * gets their bytes. */
+  [L2TP_KEY_MACHINE_CA]
+  = { "machine-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL, .max = 4096,
+      .doc = "IPsec CA certificate file (charon gets "
+             "its contents from the service)." },
+  [L2TP_KEY_MACHINE_CERT]
+  = { "machine-cert", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_SWANCTL, .max = 4096,
+      .doc = "IPsec machine certificate file (charon gets its "
+             "contents from the service)." },
   [L2TP_KEY_MACHINE_KEY]
   = { "machine-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
       .doc = "IPsec machine private key file (the service loads it into "
@@ -183,13 +197,13 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   = { "use-cert", L2TP_KEY_TYPE_BOOL, DATA, L2TP_OUT_NONE, .deprecated = TRUE,
       .doc = "KDE Plasma: \"yes\" means user-auth-type=tls." },
   [L2TP_KEY_KDE_CERT_CA]
-  = { "cert-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD, .max = 4096, .deprecated = TRUE,
+  = { "cert-ca", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096, .deprecated = TRUE,
       .doc = "KDE Plasma: old name of user-ca." },
   [L2TP_KEY_KDE_CERT_PUB]
-  = { "cert-pub", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD, .max = 4096,
+  = { "cert-pub", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
       .deprecated = TRUE, .doc = "KDE Plasma: old name of user-cert." },
   [L2TP_KEY_KDE_CERT_KEY]
-  = { "cert-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_PPPD, .max = 4096,
+  = { "cert-key", L2TP_KEY_TYPE_PATH, DATA, L2TP_OUT_NONE, .max = 4096,
       .deprecated = TRUE, .doc = "KDE Plasma: old name of user-key." },
 };
 

@@ -77,6 +77,10 @@ l2tp_failure_code_name (L2tpFailure failure)
       return "timeout";
     case L2TP_FAILURE_CONNECTION_LOST:
       return "connection-lost";
+    case L2TP_FAILURE_L2TP_FOREIGN_SOCKET:
+      return "l2tp-foreign-socket";
+    case L2TP_FAILURE_GUARD:
+      return "guard";
     }
   return "internal";
 }

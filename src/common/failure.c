@@ -30,6 +30,7 @@ l2tp_failure_layer (L2tpFailure failure)
     case L2TP_FAILURE_MISSING_PROGRAM:
     case L2TP_FAILURE_NO_IKEV1:
     case L2TP_FAILURE_PORT_BUSY:
+    case L2TP_FAILURE_GUARD:
       return L2TP_LAYER_PREFLIGHT;
     case L2TP_FAILURE_CHARON:
     case L2TP_FAILURE_IKE_NO_PROPOSAL:
@@ -46,6 +47,7 @@ l2tp_failure_layer (L2tpFailure failure)
     case L2TP_FAILURE_L2TP_REFUSED:
     case L2TP_FAILURE_L2TP_NO_RESPONSE:
     case L2TP_FAILURE_L2TP_FAILED:
+    case L2TP_FAILURE_L2TP_FOREIGN_SOCKET:
       return L2TP_LAYER_L2TP;
     case L2TP_FAILURE_PPP_AUTH:
     case L2TP_FAILURE_PPP_LCP_TIMEOUT:
@@ -175,6 +177,25 @@ describe (L2tpFailure failure, const char *a, const char *b)
                           "port 1701 while we use another."));
     case L2TP_FAILURE_L2TP_FAILED:
       return g_strdup_printf (_ ("the L2TP tunnel failed (%s)."), S (a));
+    case L2TP_FAILURE_L2TP_FOREIGN_SOCKET:
+      if (b)
+        return g_strdup_printf (_ ("another user's program bound our L2TP address and "
+                                   "port (%s), where it could read the server's "
+                                   "decrypted L2TP and PPP, so the connection was "
+                                   "ended. Stop that program (%s) and connect again."),
+                                S (a), b);
+      return g_strdup_printf (_ ("another user's program bound our L2TP address and "
+                                 "port (%s), where it could read the server's "
+                                 "decrypted L2TP and PPP, so the connection was ended. "
+                                 "Find it with \"sudo ss -ulpne\", stop it and connect "
+                                 "again."),
+                              S (a));
+    case L2TP_FAILURE_GUARD:
+      return g_strdup_printf (_ ("the kernel rule that keeps L2TP inside IPsec could "
+                                 "not be put in place (%s). It needs nftables: the nft "
+                                 "program (package nftables) and a kernel with "
+                                 "nf_tables and XFRM."),
+                              S (a));
     case L2TP_FAILURE_PPP_AUTH:
       return g_strdup (_ ("the server refused the user name or password. Check them, "
                           "and the allowed authentication methods."));

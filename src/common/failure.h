@@ -44,8 +44,11 @@ typedef enum
   L2TP_FAILURE_PPP_PEER_ENDED,     /* a: the server's Terminate-Request text */
   L2TP_FAILURE_PPP_MPPE_NO_MSCHAP, /* the server wants MPPE; MS-CHAP refused here */
   L2TP_FAILURE_NO_IP_CONFIG,
-  L2TP_FAILURE_TIMEOUT,         /* a: the step, b: seconds */
-  L2TP_FAILURE_CONNECTION_LOST, /* a: what ended */
+  L2TP_FAILURE_TIMEOUT,             /* a: the step, b: seconds */
+  L2TP_FAILURE_CONNECTION_LOST,     /* a: what ended */
+  L2TP_FAILURE_L2TP_FOREIGN_SOCKET, /* a: the sockets, b: the command ending them or NULL
+                                     */
+  L2TP_FAILURE_GUARD,               /* a: why the cleartext guard is not in place */
 } L2tpFailure;
 
 typedef enum

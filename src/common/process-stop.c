@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <glib-unix.h>
 #include <signal.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "src/common/log.h"
@@ -12,8 +11,8 @@
 typedef struct
 {
   GSubprocess *process; /* or: */
+  L2tpProcessRef *ref;
   GPid pid;
-  int pidfd;
   guint grace_id;
   guint fd_watch_id;
   guint grace_ms;
@@ -24,8 +23,7 @@ stop_data_free (StopData *data)
 {
   g_clear_handle_id (&data->grace_id, g_source_remove);
   g_clear_handle_id (&data->fd_watch_id, g_source_remove);
-  if (data->pidfd >= 0)
-    close (data->pidfd);
+  g_clear_pointer (&data->ref, l2tp_process_ref_free);
   g_clear_object (&data->process);
   g_free (data);
 }
@@ -33,10 +31,13 @@ stop_data_free (StopData *data)
 static void
 send_signal (StopData *data, int signum)
 {
+  g_autoptr (GError) error = NULL;
+
   if (data->process)
     g_subprocess_send_signal (data->process, signum);
-  else if (kill (data->pid, signum) != 0 && errno != ESRCH)
-    l2tp_log_warn ("cannot signal process %ld: %s", (long) data->pid, g_strerror (errno));
+  else if (!l2tp_process_ref_signal (data->ref, signum, &error)
+           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    l2tp_log_warn ("%s", error->message);
 }
 
 static gboolean
@@ -81,6 +82,21 @@ on_pidfd_readable (int fd, GIOCondition condition, gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Without pidfds: is it still there? */
+static gboolean
+on_gone_check (gpointer user_data)
+{
+  GTask *task = user_data;
+  StopData *data = g_task_get_task_data (task);
+
+  if (l2tp_process_ref_alive (data->ref))
+    return G_SOURCE_CONTINUE;
+  data->fd_watch_id = 0;
+  finish (task);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
 void
 l2tp_process_stop_async (GSubprocess *process, guint grace_ms,
                          GAsyncReadyCallback callback, gpointer user_data)
@@ -91,7 +107,6 @@ l2tp_process_stop_async (GSubprocess *process, guint grace_ms,
 
   data->process = g_object_ref (process);
   data->pid = id ? (GPid) g_ascii_strtoll (id, NULL, 10) : 0;
-  data->pidfd = -1;
   data->grace_ms = grace_ms;
   g_task_set_task_data (task, data, (GDestroyNotify) stop_data_free);
 
@@ -107,31 +122,31 @@ l2tp_process_stop_async (GSubprocess *process, guint grace_ms,
 }
 
 void
-l2tp_pid_stop_async (GPid pid, guint grace_ms, GAsyncReadyCallback callback,
-                     gpointer user_data)
+l2tp_process_ref_stop_async (L2tpProcessRef *ref, guint grace_ms,
+                             GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (NULL, NULL, callback, user_data);
   StopData *data = g_new0 (StopData, 1);
+  int fd = l2tp_process_ref_get_fd (ref);
 
-  data->pid = pid;
+  data->ref = ref;
+  data->pid = l2tp_process_ref_get_pid (ref);
   data->grace_ms = grace_ms;
   g_task_set_task_data (task, data, (GDestroyNotify) stop_data_free);
 
-  data->pidfd = (int) syscall (SYS_pidfd_open, pid, 0);
-  if (data->pidfd < 0)
+  if (!l2tp_process_ref_alive (ref))
     {
-      if (errno == ESRCH)
-        finish (task);
-      else
-        g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errno),
-                                 "pidfd_open %ld: %s", (long) pid, g_strerror (errno));
+      finish (task);
       g_object_unref (task);
       return;
     }
   send_signal (data, SIGTERM);
   data->grace_id = g_timeout_add (grace_ms, on_grace_over, task);
   /* A pidfd becomes readable when the process has ended. */
-  data->fd_watch_id = g_unix_fd_add (data->pidfd, G_IO_IN, on_pidfd_readable, task);
+  if (fd >= 0)
+    data->fd_watch_id = g_unix_fd_add (fd, G_IO_IN, on_pidfd_readable, task);
+  else
+    data->fd_watch_id = g_timeout_add (100, on_gone_check, task);
 }
 
 gboolean

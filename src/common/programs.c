@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+/* xl2tpd's and pppd's are also in l2tp_runtime_programs (runtime-dir.c: the
+ * processes the service may end). */
 static const char *const charon_paths[]
     = { "/usr/lib/ipsec/charon", "/usr/libexec/ipsec/charon",
         "/usr/libexec/strongswan/charon", "/usr/lib/strongswan/charon", NULL };
@@ -71,6 +73,14 @@ l2tp_charon_private_load (const char *charon)
       g_strv_builder_add (load, l2tp_charon_private_plugins[i]);
     }
   return g_strv_builder_end (load);
+}
+
+const char *const *
+l2tp_program_paths (L2tpProgram program)
+{
+  g_return_val_if_fail (program < G_N_ELEMENTS (programs), NULL);
+
+  return programs[program].paths;
 }
 
 const char *

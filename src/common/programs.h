@@ -17,6 +17,9 @@ typedef enum
   L2TP_PROGRAM_PLUTO, /* libreswan: looked for by diagnose only */
 } L2tpProgram;
 
+/* The program's usual paths, NULL-terminated (also what a process must run
+ * to be ours, process-ref.h). */
+const char *const *l2tp_program_paths (L2tpProgram program);
 /* The first executable of the program's usual paths, or NULL. */
 const char *l2tp_program_find (L2tpProgram program);
 /* The first of those paths that is a regular file with an execute bit,

@@ -6,12 +6,13 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "src/common/log.h"
+#include "src/common/process-ref.h"
 
 #define ID_MAX 64
 
@@ -111,6 +112,18 @@ l2tp_runtime_write_file (const char *dir, const char *name, const char *contents
                                    0600, error);
 }
 
+gboolean
+l2tp_runtime_write_bytes (const char *dir, const char *name, GBytes *contents,
+                          GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (contents, &len);
+
+  return g_file_set_contents_full (path, data ? data : "", len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 void
 l2tp_runtime_dir_remove (const char *dir)
 {
@@ -121,39 +134,34 @@ l2tp_runtime_dir_remove (const char *dir)
     l2tp_log_warn ("cannot remove %s: %s", dir, g_strerror (errno));
 }
 
-/* Field 22 of /proc/PID/stat: start time in clock ticks since boot. */
-static guint64
-process_start_time (pid_t pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%ld/stat", (long) pid);
-  g_autofree char *text = NULL;
-  g_auto (GStrv) fields = NULL;
-  const char *after_comm;
+/* Where xl2tpd and the pppd it starts are installed (programs.c looks for
+ * them there, for xl2tpd.c, preflight.c and diagnose). */
+const char *const l2tp_runtime_programs[] = { "/usr/sbin/xl2tpd",
+                                              "/sbin/xl2tpd",
+                                              "/usr/local/sbin/xl2tpd",
+                                              "/usr/sbin/pppd",
+                                              "/sbin/pppd",
+                                              "/usr/local/sbin/pppd",
+                                              NULL };
 
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return 0;
-  /* The command name is in parentheses and may hold spaces. */
-  after_comm = strrchr (text, ')');
-  if (!after_comm)
-    return 0;
-  fields = g_strsplit (after_comm + 2, " ", 0);
-  /* after_comm starts at field 3 (state): field 22 is index 19. */
-  if (g_strv_length (fields) < 20)
-    return 0;
-  return g_ascii_strtoull (fields[19], NULL, 10);
+char *
+l2tp_runtime_stamp_of (pid_t pid)
+{
+  guint64 start = l2tp_process_start_time (pid);
+
+  if (!start)
+    return NULL;
+  return g_strdup_printf ("%ld %" G_GUINT64_FORMAT "\n", (long) pid, start);
 }
 
 char *
 l2tp_runtime_pid_stamp (void)
 {
-  pid_t pid = getpid ();
-
-  return g_strdup_printf ("%ld %" G_GUINT64_FORMAT "\n", (long) pid,
-                          process_start_time (pid));
+  return l2tp_runtime_stamp_of (getpid ());
 }
 
-static gboolean
-parse_stamp (const char *stamp, pid_t *pid, guint64 *start)
+gboolean
+l2tp_runtime_stamp_parse (const char *stamp, pid_t *pid, guint64 *start)
 {
   g_auto (GStrv) parts = NULL;
   g_autofree char *copy = NULL;
@@ -162,13 +170,13 @@ parse_stamp (const char *stamp, pid_t *pid, guint64 *start)
   if (!stamp)
     return FALSE;
   copy = g_strstrip (g_strdup (stamp));
-  parts = g_strsplit_set (copy, " \n", 3);
-  if (!parts[0] || !g_ascii_string_to_unsigned (parts[0], 10, 2, G_MAXINT32, &p, NULL))
+  parts = g_strsplit (copy, " ", 3);
+  /* Both fields: a pid alone says nothing once the pid may be reused. */
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 2, G_MAXINT32, &p, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT64, start, NULL))
     return FALSE;
   *pid = (pid_t) p;
-  *start = 0;
-  if (parts[1] && !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT64, start, NULL))
-    return FALSE;
   return TRUE;
 }
 
@@ -178,92 +186,71 @@ l2tp_runtime_stamp_alive (const char *stamp)
   pid_t pid;
   guint64 start;
 
-  if (!parse_stamp (stamp, &pid, &start))
-    return FALSE;
-  if (kill (pid, 0) != 0 && errno != EPERM)
-    return FALSE;
   /* A recycled pid belongs to a process started at another time. */
-  return start == 0 || process_start_time (pid) == start;
+  return l2tp_runtime_stamp_parse (stamp, &pid, &start)
+         && l2tp_process_start_time (pid) == start;
 }
 
-static gboolean
-cmdline_names (pid_t pid, const char *dir)
+int
+l2tp_runtime_lock (const char *path)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%ld/cmdline", (long) pid);
-  g_autofree char *cmdline = NULL;
-  g_autofree char *prefix = g_strconcat (dir, "/", NULL);
-  gsize len;
+  struct stat st_fd, st_path;
+  int fd = open (path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
 
-  if (!g_file_get_contents (path, &cmdline, &len, NULL))
-    return FALSE;
-  for (gsize i = 0; i + 1 < len; i++)
-    if (cmdline[i] == '\0')
-      cmdline[i] = ' ';
-  return strstr (cmdline, prefix) != NULL;
+  if (fd < 0)
+    return -1;
+  /* A releaser unlinks the file before it lets go: a lock on the old
+   * inode is no lock. */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0 || fstat (fd, &st_fd) != 0
+      || stat (path, &st_path) != 0 || st_fd.st_ino != st_path.st_ino)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
 }
 
-GArray *
-l2tp_runtime_find_processes (const char *dir)
+void
+l2tp_runtime_unlock (int *fd, const char *path)
 {
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  if (*fd < 0)
+    return;
+  if (path)
+    unlink (path);
+  close (*fd); /* drops the flock */
+  *fd = -1;
+}
+
+GPtrArray *
+l2tp_runtime_find_processes_of (const char *dir, const char *const *programs)
+{
+  GPtrArray *found
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) l2tp_process_ref_free);
   g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const L2tpProcessMatch match = { .programs = programs, .cmdline_dir = dir };
   const char *name;
 
   while (proc && (name = g_dir_read_name (proc)))
     {
+      g_autoptr (GError) error = NULL;
+      L2tpProcessRef *ref;
       guint64 v;
-      GPid pid;
 
-      if (!g_ascii_string_to_unsigned (name, 10, 2, G_MAXINT32, &v, NULL))
+      if (!g_ascii_string_to_unsigned (name, 10, 2, G_MAXINT32, &v, NULL)
+          || (pid_t) v == getpid () || !l2tp_process_cmdline_names ((pid_t) v, dir))
         continue;
-      pid = (GPid) v;
-      if (pid != getpid () && cmdline_names (pid, dir))
-        g_array_append_val (pids, pid);
+      /* Checked again, and for good, once it is held by a pidfd. */
+      ref = l2tp_process_ref_open ((pid_t) v, &match, &error);
+      if (ref)
+        g_ptr_array_add (found, ref);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        l2tp_log_warn ("%s, though it names %s: left alone", error->message, dir);
     }
-  return pids;
+  return found;
 }
 
-/* xl2tpd and pppd left behind by a crashed service: found by their command
- * line naming this directory, so a recycled pid is never hit. */
-static void
-stop_orphans (const char *dir)
+GPtrArray *
+l2tp_runtime_find_processes (const char *dir)
 {
-  g_autoptr (GArray) pids = l2tp_runtime_find_processes (dir);
-
-  for (guint i = 0; i < pids->len; i++)
-    {
-      GPid pid = g_array_index (pids, GPid, i);
-
-      l2tp_log_notice ("stopping process %ld left behind in %s", (long) pid, dir);
-      kill (pid, SIGTERM);
-    }
-}
-
-guint
-l2tp_runtime_cleanup_stale (const char *root)
-{
-  g_autoptr (GDir) d = g_dir_open (root, 0, NULL);
-  const char *name;
-  guint removed = 0;
-
-  if (!d)
-    return 0;
-  while ((name = g_dir_read_name (d)))
-    {
-      g_autofree char *dir = g_build_filename (root, name, NULL);
-      g_autofree char *stamp_path = g_build_filename (dir, L2TP_SERVICE_PID_FILE, NULL);
-      g_autofree char *stamp = NULL;
-
-      if (g_str_equal (name, L2TP_CHARON_SUBDIR) || !g_file_test (dir, G_FILE_TEST_IS_DIR)
-          || g_file_test (dir, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_get_contents (stamp_path, &stamp, NULL, NULL)
-          && l2tp_runtime_stamp_alive (stamp))
-        continue;
-      stop_orphans (dir);
-      l2tp_log_info ("removing stale runtime directory %s", dir);
-      l2tp_runtime_dir_remove (dir);
-      removed++;
-    }
-  return removed;
+  return l2tp_runtime_find_processes_of (dir, l2tp_runtime_programs);
 }

@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "src/ipsec/charon-users.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "src/common/runtime-dir.h"
@@ -12,26 +9,15 @@ int
 l2tp_charon_dir_lock (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, L2TP_CHARON_LOCK_FILE, NULL);
-  struct stat st_fd, st_path;
-  int fd = open (path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
 
-  if (fd < 0)
-    return -1;
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0 || fstat (fd, &st_fd) != 0
-      || stat (path, &st_path) != 0 || st_fd.st_ino != st_path.st_ino)
-    {
-      close (fd);
-      return -1;
-    }
-  return fd;
+  return l2tp_runtime_lock (path);
 }
 
 void
 l2tp_charon_dir_unlock (int *fd)
 {
-  if (*fd >= 0)
-    close (*fd); /* drops the flock */
-  *fd = -1;
+  /* The file itself goes with the private charon's (charon.c). */
+  l2tp_runtime_unlock (fd, NULL);
 }
 
 char *

@@ -9,6 +9,7 @@
 
 #include "src/common/failure.h"
 #include "src/common/log.h"
+#include "src/common/process-ref.h"
 #include "src/common/process-stop.h"
 #include "src/common/programs.h"
 #include "src/common/runtime-dir.h"
@@ -63,17 +64,55 @@ l2tp_charon_use_is_private (L2tpCharonUse *use)
   return use->is_private;
 }
 
-/* The private charon's pid, if the one we recorded still runs. */
-static GPid
-private_pid (const char *dir)
+/* The private charon, if the one we recorded still runs: the pid file's
+ * "PID STARTTIME" names a root process running charon (process-ref.h).
+ * After a crash its pid may belong to anything: never signal that. */
+static L2tpProcessRef *
+private_charon (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, PRIVATE_PID_FILE, NULL);
   g_autofree char *stamp = NULL;
+  g_autoptr (GError) error = NULL;
+  L2tpProcessMatch match = { .programs = l2tp_program_paths (L2TP_PROGRAM_CHARON) };
+  L2tpProcessRef *ref;
+  pid_t pid;
 
-  if (!g_file_get_contents (path, &stamp, NULL, NULL)
-      || !l2tp_runtime_stamp_alive (stamp))
-    return 0;
-  return (GPid) g_ascii_strtoll (stamp, NULL, 10);
+  if (!g_file_get_contents (path, &stamp, NULL, NULL))
+    return NULL;
+  if (!l2tp_runtime_stamp_parse (stamp, &pid, &match.start_time))
+    {
+      l2tp_log_notice ("charon: %s is no \"PID STARTTIME\": ignored", path);
+      return NULL;
+    }
+  ref = l2tp_process_ref_open (pid, &match, &error);
+  if (!ref && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    l2tp_log_notice ("charon: %s: %s", path, error->message);
+  return ref;
+}
+
+static gboolean
+private_charon_runs (const char *dir, pid_t *pid)
+{
+  g_autoptr (L2tpProcessRef) ref = private_charon (dir);
+
+  if (ref && pid)
+    *pid = l2tp_process_ref_get_pid (ref);
+  return ref != NULL;
+}
+
+/* charon's own pid file holds a pid alone: only to see that one runs (a
+ * zombie does not run). */
+static gboolean
+pid_file_alive (const char *path, pid_t *pid)
+{
+  g_autofree char *text = NULL;
+  guint64 v;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL)
+      || !g_ascii_string_to_unsigned (g_strstrip (text), 10, 2, G_MAXINT32, &v, NULL))
+    return FALSE;
+  *pid = (pid_t) v;
+  return l2tp_process_running (*pid);
 }
 
 /* ---- finding or starting charon --------------------------------------- */
@@ -272,22 +311,19 @@ static void
 system_silent (GTask *task, const GError *error)
 {
   UseData *data = g_task_get_task_data (task);
-  g_autofree char *stamp = NULL;
-  GPid ours = private_pid (data->dir);
+  pid_t ours = 0, running;
 
   l2tp_log_debug ("charon: no answer on %s: %s", L2TP_CHARON_SYSTEM_SOCKET,
                   error->message);
+  private_charon_runs (data->dir, &ours);
   /* charon's pid file is compiled in (/run/charon.pid): ours writes it too. */
-  if (g_file_get_contents (L2TP_CHARON_SYSTEM_PIDFILE, &stamp, NULL, NULL)
-      && l2tp_runtime_stamp_alive (stamp)
-      && (GPid) g_ascii_strtoll (stamp, NULL, 10) != ours)
+  if (pid_file_alive (L2TP_CHARON_SYSTEM_PIDFILE, &running) && running != ours)
     {
       g_autofree char *why = g_strdup_printf (
           _ ("a charon runs (pid %ld, %s) but does not answer on %s; enable its vici "
              "plugin (package strongswan-swanctl / charon-systemd) or stop it "
              "(systemctl stop strongswan-starter strongswan)"),
-          (long) g_ascii_strtoll (stamp, NULL, 10), L2TP_CHARON_SYSTEM_PIDFILE,
-          L2TP_CHARON_SYSTEM_SOCKET);
+          (long) running, L2TP_CHARON_SYSTEM_PIDFILE, L2TP_CHARON_SYSTEM_SOCKET);
       use_fail (task, L2TP_FAILURE_CHARON, why, NULL);
       return;
     }
@@ -324,7 +360,7 @@ probe_private (GTask *task)
   UseData *data = g_task_get_task_data (task);
   g_autofree char *socket = g_build_filename (data->dir, PRIVATE_SOCKET, NULL);
 
-  if (!private_pid (data->dir))
+  if (!private_charon_runs (data->dir, NULL))
     {
       start_private (task);
       return;
@@ -509,8 +545,10 @@ start_private (GTask *task)
   id = g_subprocess_get_identifier (data->started);
   g_set_object (&private_process, data->started);
   g_subprocess_wait_async (data->started, NULL, on_private_exited, NULL);
-  stamp = g_strdup_printf ("%s\n", id ? id : "0");
-  l2tp_runtime_write_file (data->dir, PRIVATE_PID_FILE, stamp, NULL);
+  /* Our child, not reaped before we wait for it: its start time is there. */
+  stamp = id ? l2tp_runtime_stamp_of ((pid_t) g_ascii_strtoll (id, NULL, 10)) : NULL;
+  if (stamp)
+    l2tp_runtime_write_file (data->dir, PRIVATE_PID_FILE, stamp, NULL);
   l2tp_log_info ("charon: started private charon %s (pid %s) with %s", charon,
                  id ? id : "?", conf_path);
 
@@ -603,7 +641,7 @@ unuse_locked (GTask *task)
 {
   UnuseData *data = g_task_get_task_data (task);
   g_autofree char *marker = l2tp_charon_user_marker (data->use->dir);
-  GPid pid;
+  L2tpProcessRef *ref;
 
   unlink (marker);
   if (!data->use->is_private)
@@ -611,7 +649,7 @@ unuse_locked (GTask *task)
       /* The system's charon is not ours to stop; our lock file and
        * directory go when no private charon and no other user needs them. */
       if (l2tp_charon_count_other_users (data->use->dir) == 0
-          && private_pid (data->use->dir) == 0)
+          && !private_charon_runs (data->use->dir, NULL))
         remove_private_files (data->use->dir);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
@@ -624,11 +662,10 @@ unuse_locked (GTask *task)
       g_object_unref (task);
       return;
     }
-  pid = private_pid (data->use->dir);
   if (private_process)
     l2tp_process_stop_async (private_process, STOP_GRACE_MS, on_private_stopped, task);
-  else if (pid)
-    l2tp_pid_stop_async (pid, STOP_GRACE_MS, on_private_stopped, task);
+  else if ((ref = private_charon (data->use->dir)))
+    l2tp_process_ref_stop_async (ref, STOP_GRACE_MS, on_private_stopped, task);
   else
     {
       remove_private_files (data->use->dir);

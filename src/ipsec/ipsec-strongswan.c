@@ -3,58 +3,32 @@
  *
  * up:   charon (system or private) → our own VICI connection → events
  *       control-log, ike-updown, child-updown → load-shared (PSK) or, with
- *       certificates, get-keys + load-key → load-conn → initiate (child and
- *       IKE SA named ctx->name), which answers once the CHILD_SA is
- *       installed or has failed.
+ *       certificates, get-keys + load-key → load-conn (certificates as
+ *       bytes, never a path) → initiate (child and IKE SA named
+ *       ctx->name), which answers once the CHILD_SA is installed or failed.
  * down: terminate → unload-conn → unload-shared or unload-key → close →
  *       release charon.
  * Every name we load is ctx->name ("nm-l2tp-ipsec-<uuid>"), so events of
  * other SAs in a shared charon are told apart and nothing else is touched.
  * A private key has no name: it is known by its ID, and one that charon
  * held before we came (loaded by swanctl) is used but never unloaded. */
-#include "src/ipsec/ipsec-backend.h"
+#include "src/ipsec/strongswan-session.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "src/ipsec/charon-early.h"
 #include "src/ipsec/charon.h"
-#include "src/ipsec/key-file.h"
+#include "src/ipsec/machine-key.h"
 #include "src/common/log.h"
 #include "src/common/runtime-dir.h"
 #include "shared/private-key.h"
 #include "shared/render-common.h"
 #include "shared/text-clean.h"
+#include "shared/vici-sa-owner.h"
 #include "shared/vici-sa-proposal.h"
 #include "shared/render-swanctl.h"
 #include "src/ipsec/vici-client.h"
 
-#define TERMINATE_TIMEOUT_MS 5000
-
-struct _IpsecSession
-{
-  const L2tpConfig *cfg;
-  const L2tpRenderContext *ctx;
-  L2tpDiagnosis *diag;
-  IpsecEvents events;
-  gpointer user_data;
-
-  GCancellable *cancellable; /* the up sequence */
-  L2tpCharonUse *charon;
-  ViciClient *client;
-  gboolean loaded_shared, loaded_conn;
-  L2tpPrivateKey *key; /* decrypted machine key, until load-key is sent */
-  char *key_id;        /* its ID, once load-key was sent: unloaded going down */
-  int up_step;         /* UpStep */
-  gboolean up_pending; /* an up request is on its way */
-  gboolean is_up;
-  gboolean failed_early; /* reported from the log, before initiate ended */
-  gboolean going_down;
-  gboolean down_started;
-  GDestroyNotify done;
-  gpointer done_data;
-};
-
-static void down_continue (IpsecSession *s);
 static void run_up_step (IpsecSession *s);
 
 static IpsecSession *
@@ -86,6 +60,7 @@ session_free (IpsecSession *s)
       g_clear_object (&s->client);
     }
   g_clear_pointer (&s->key, l2tp_private_key_free);
+  g_clear_pointer (&s->xfrm, l2tp_xfrm_watch_free);
   g_free (s->key_id);
   g_free (s);
 }
@@ -142,10 +117,11 @@ fail (IpsecSession *s, GError *error)
 
   s->up_pending = FALSE;
   s->is_up = FALSE;
+  g_clear_pointer (&s->xfrm, l2tp_xfrm_watch_free);
   if (s->going_down)
     {
       g_error_free (error);
-      down_continue (s);
+      l2tp_strongswan_down_continue (s);
       return;
     }
   l2tp_log_debug ("ipsec: %s%s", was_up ? "lost: " : "", error->message);
@@ -164,24 +140,26 @@ fail_with (IpsecSession *s, L2tpFailure failure, const char *a)
 
 /* ---- events ----------------------------------------------------------- */
 
-/* The IKE SA section of an updown event, if it is ours. */
+/* The IKE SA section of an updown event that is ours: the one carrying our
+ * CHILD_SA, whatever its name (another of our connections may have set it
+ * up: shared/vici-sa-owner.h); going up, before our CHILD_SA exists, also
+ * the one named ours. */
 static const ViciNode *
-our_sa (IpsecSession *s, const ViciMessage *msg)
+our_sa (IpsecSession *s, const char *event, const ViciMessage *msg, gboolean up)
 {
-  return vici_message_lookup (msg, s->ctx->name);
+  const ViciNode *sa = l2tp_vici_sa_carrying (msg, s->ctx->name);
+
+  if (!sa && up && g_str_equal (event, "ike-updown"))
+    sa = vici_message_lookup (msg, s->ctx->name);
+  return sa;
 }
 
-/* What the server chose, for the negotiation plan. */
 static void
-on_sa_up (IpsecSession *s, const char *event, const ViciMessage *msg)
+report_chosen (IpsecSession *s, gboolean ike, const ViciNode *section, const char *event,
+               const ViciMessage *msg)
 {
-  const ViciNode *sa = our_sa (s, msg);
-  gboolean ike = g_str_equal (event, "ike-updown");
-  const ViciNode *section = ike ? sa : l2tp_vici_sa_find_child (sa, s->ctx->name);
   L2tpProposal chosen;
 
-  if (s->going_down)
-    return;
   if (!l2tp_vici_sa_proposal (section, ike ? L2TP_PROPOSAL_IKE : L2TP_PROPOSAL_ESP,
                               &chosen))
     {
@@ -191,9 +169,71 @@ on_sa_up (IpsecSession *s, const char *event, const ViciMessage *msg)
       l2tp_log_info ("ipsec: %s names no proposal we know: %s", event, text ? text : "?");
       return;
     }
-  /* child-updown may come before or after initiate's answer. */
+  if (ike)
+    s->ike_reported = TRUE;
   if (ike ? s->events.ike_up != NULL : s->events.child_chosen != NULL)
     (ike ? s->events.ike_up : s->events.child_chosen) (&chosen, s->user_data);
+}
+
+static void
+on_xfrm_lost (const char *what, gpointer user_data)
+{
+  IpsecSession *s = user_data;
+  g_autofree char *why = NULL;
+
+  if (!s->is_up || s->going_down)
+    return;
+  /* Not charon's doing: it would have said so with child-updown. */
+  why = g_strdup_printf (_ ("%s of the IPsec connection vanished from the kernel"), what);
+  l2tp_log_notice ("ipsec: %s", why);
+  fail_with (s, L2TP_FAILURE_CONNECTION_LOST, why);
+}
+
+/* Once the CHILD_SA is installed and its reqid known (child-updown and
+ * initiate's answer come in either order). */
+static void
+watch_kernel (IpsecSession *s)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!s->is_up || !s->reqid || s->xfrm || s->going_down)
+    return;
+  s->xfrm = l2tp_xfrm_watch_new (s->reqid, on_xfrm_lost, s, &error);
+  if (!s->xfrm)
+    {
+      l2tp_log_warn ("ipsec: %s", error->message);
+      return;
+    }
+  /* What went before the watch began counts too. */
+  l2tp_xfrm_watch_check (s->xfrm);
+}
+
+/* What the server chose, for the negotiation plan. A CHILD_SA on an IKE SA
+ * that was up before (set up by another connection of ours) comes with no
+ * ike-updown of its own: its IKE SA section tells the IKE transform. */
+static void
+on_sa_up (IpsecSession *s, const char *event, const ViciNode *sa, const ViciMessage *msg)
+{
+  gboolean ike = g_str_equal (event, "ike-updown");
+
+  if (s->going_down)
+    return;
+  if (!ike && !s->ike_reported)
+    report_chosen (s, TRUE, sa, "child-updown", msg);
+  if (!ike)
+    {
+      const ViciNode *child = l2tp_vici_sa_find_child (sa, s->ctx->name);
+      const ViciNode *kv = child ? vici_node_lookup (child, "reqid") : NULL;
+      const char *reqid = kv && vici_node_get_kind (kv) == VICI_NODE_KEY_VALUE
+                              ? vici_node_get_str (kv)
+                              : NULL;
+
+      s->reqid = reqid ? (guint32) g_ascii_strtoull (reqid, NULL, 10) : 0;
+      watch_kernel (s);
+    }
+  /* child-updown may come before or after initiate's answer. */
+  report_chosen (s, ike, ike ? sa : l2tp_vici_sa_find_child (sa, s->ctx->name), event,
+                 msg);
 }
 
 static void
@@ -201,15 +241,20 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
           gpointer user_data)
 {
   IpsecSession *s = user_data;
+  const ViciNode *sa;
+  gboolean up;
 
   if (g_str_equal (name, "control-log"))
     {
       const char *raw = vici_message_get_str (msg, "msg");
-      const char *sa = vici_message_get_str (msg, "ikesa-name");
       g_autofree char *text = NULL;
       g_autofree char *group = NULL;
 
-      if (!raw || (sa && !g_str_equal (sa, s->ctx->name)))
+      /* charon sends control-log only to the client whose initiate or
+       * terminate it logs, whatever the IKE SA's name: on an IKE SA that
+       * another connection of ours set up (named after it), our Quick
+       * Mode's lines carry that other name. */
+      if (!raw)
         return;
       /* charon repeats what the server sent (IDs, notify data): cleaned
        * before the log and the diagnosis see it. */
@@ -231,12 +276,16 @@ on_event (ViciClient *client, const char *name, const ViciMessage *msg,
         }
       return;
     }
-  if (!our_sa (s, msg))
+  if (!g_str_equal (name, "ike-updown") && !g_str_equal (name, "child-updown"))
     return;
   /* ike-updown and child-updown carry up = yes only when going up. */
-  if (g_strcmp0 (vici_message_get_str (msg, "up"), "yes") == 0)
+  up = g_strcmp0 (vici_message_get_str (msg, "up"), "yes") == 0;
+  sa = our_sa (s, name, msg, up);
+  if (!sa)
+    return;
+  if (up)
     {
-      on_sa_up (s, name, msg);
+      on_sa_up (s, name, sa, msg);
       return;
     }
   l2tp_log_notice ("ipsec: %s: our %s SA went down", name,
@@ -260,20 +309,6 @@ on_closed (ViciClient *client, const GError *error, gpointer user_data)
 
 /* ---- up --------------------------------------------------------------- */
 
-/* The up sequence, one VICI request after the other. */
-typedef enum
-{
-  UP_REGISTER_LOG,
-  UP_REGISTER_IKE,
-  UP_REGISTER_CHILD,
-  UP_LOAD_SHARED,
-  UP_GET_KEYS,
-  UP_LOAD_KEY,
-  UP_LOAD_CONN,
-  UP_INITIATE,
-  UP_DONE,
-} UpStep;
-
 static gboolean
 up_cancelled (IpsecSession *s, const GError *error)
 {
@@ -281,7 +316,7 @@ up_cancelled (IpsecSession *s, const GError *error)
     return FALSE;
   s->up_pending = FALSE;
   if (s->going_down)
-    down_continue (s);
+    l2tp_strongswan_down_continue (s);
   return TRUE;
 }
 
@@ -386,12 +421,12 @@ request (IpsecSession *s, const char *command, ViciMessage *args)
 
 /* ---- the machine key (certificates) ----------------------------------- */
 
-/* A certificate file charon cannot read, or a machine key that is missing,
- * is not a key or does not decrypt: said now with the setting's name. */
+/* A key that is no key, does not decrypt or is not machine-cert's, or a file
+ * without a certificate: said now by name. charon opens no file (ctx). */
 static gboolean
 read_machine_key (IpsecSession *s, GError **error)
 {
-  s->key = l2tp_key_file_read_machine_key (s->cfg, error);
+  s->key = l2tp_machine_key_decode (s->cfg, s->ctx, error);
   return s->key != NULL;
 }
 
@@ -517,6 +552,7 @@ run_up_step (IpsecSession *s)
       s->up_pending = FALSE;
       s->is_up = TRUE;
       l2tp_log_notice ("ipsec: CHILD_SA %s installed", s->ctx->name);
+      watch_kernel (s);
       s->events.up (s->user_data);
       return;
     }
@@ -588,213 +624,11 @@ session_retry (IpsecSession *s)
   run_up_step (s);
 }
 
-/* ---- down ------------------------------------------------------------- */
-
-typedef enum
-{
-  DOWN_TERMINATE,
-  DOWN_UNLOAD_CONN,
-  DOWN_UNLOAD_SHARED,
-  DOWN_UNLOAD_KEY,
-  DOWN_CLOSE,
-  DOWN_UNUSE,
-  DOWN_DONE,
-} DownStep;
-
-typedef struct
-{
-  IpsecSession *s;
-  DownStep step;
-  gboolean reconnected;
-} DownOp;
-
-static void down_run (DownOp *op);
-
-static void
-on_down_answer (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  DownOp *op = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ViciMessage) answer
-      = vici_client_request_finish (VICI_CLIENT (source), result, &error);
-
-  /* Nothing to terminate, or already unloaded: fine while going down. */
-  if (!answer || !vici_message_check_success (answer, "down", &error))
-    l2tp_log_debug ("ipsec: down step %d: %s", op->step, error->message);
-  op->step++;
-  down_run (op);
-}
-
-static void
-on_unused (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  DownOp *op = user_data;
-
-  l2tp_charon_unuse_finish (result);
-  op->step++;
-  down_run (op);
-}
-
-static void
-down_request (DownOp *op, const char *command, const char *key)
-{
-  g_autoptr (ViciMessage) msg = vici_message_new ();
-
-  vici_message_add_kv_str (msg, key, op->s->ctx->name);
-  if (g_str_equal (command, "terminate"))
-    {
-      vici_message_add_kv_printf (msg, "timeout", "%d", TERMINATE_TIMEOUT_MS);
-      vici_message_add_kv_str (msg, "force", "no");
-      vici_message_add_kv_str (msg, "loglevel", "-1");
-    }
-  vici_client_request_async (op->s->client, command, msg, NULL, on_down_answer, op);
-}
-
-static void
-on_down_client (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  DownOp *op = user_data;
-  g_autoptr (GError) error = NULL;
-
-  op->s->client = vici_client_new_finish (result, &error);
-  if (!op->s->client)
-    l2tp_log_warn ("ipsec: cannot reach charon to go down: %s", error->message);
-  down_run (op);
-}
-
-/* An initiate that was cancelled still holds its VICI connection until
- * charon answers it: against a server that rejects us (a wrong PSK) that
- * is after all of charon's retransmits, minutes. The way down takes a
- * connection of its own; its terminate ends the initiate too. */
-static gboolean
-down_reconnect (DownOp *op)
-{
-  IpsecSession *s = op->s;
-
-  if (op->reconnected || s->up_step != UP_INITIATE || !s->charon || !s->client)
-    return FALSE;
-  op->reconnected = TRUE;
-  g_signal_handlers_disconnect_by_data (s->client, s);
-  vici_client_close (s->client);
-  g_clear_object (&s->client);
-  vici_client_new_async (l2tp_charon_use_get_socket (s->charon), NULL, on_down_client,
-                         op);
-  return TRUE;
-}
-
-static void
-down_run (DownOp *op)
-{
-  IpsecSession *s = op->s;
-  gboolean connected = s->client && !vici_client_is_closed (s->client);
-
-  switch (op->step)
-    {
-    case DOWN_TERMINATE:
-      if (connected && down_reconnect (op))
-        return;
-      connected = s->client && !vici_client_is_closed (s->client);
-      if (connected)
-        {
-          down_request (op, "terminate", "ike");
-          return;
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_UNLOAD_CONN:
-      if (connected)
-        {
-          down_request (op, "unload-conn", "name");
-          return;
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_UNLOAD_SHARED:
-      if (connected && !l2tp_config_machine_tls (s->cfg))
-        {
-          down_request (op, "unload-shared", "id");
-          return;
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_UNLOAD_KEY:
-      if (connected && s->key_id)
-        {
-          g_autoptr (ViciMessage) msg = l2tp_private_key_unload_message (s->key_id);
-
-          l2tp_log_info ("ipsec: unloading the machine key %s", s->key_id);
-          vici_client_request_async (s->client, "unload-key", msg, NULL, on_down_answer,
-                                     op);
-          return;
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_CLOSE:
-      if (s->client)
-        {
-          g_signal_handlers_disconnect_by_data (s->client, s);
-          vici_client_close (s->client);
-          g_clear_object (&s->client);
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_UNUSE:
-      if (s->charon)
-        {
-          l2tp_charon_unuse_async (g_steal_pointer (&s->charon), on_unused, op);
-          return;
-        }
-      op->step++;
-      down_run (op);
-      return;
-    case DOWN_DONE:
-      l2tp_log_info ("ipsec: %s down", s->ctx->name);
-      g_free (op);
-      if (s->done)
-        s->done (s->done_data);
-      return;
-    }
-}
-
-/* Runs once nothing of the up sequence is in flight any more. */
-static void
-down_continue (IpsecSession *s)
-{
-  DownOp *op;
-
-  if (s->up_pending || s->down_started)
-    return;
-  s->down_started = TRUE;
-  op = g_new0 (DownOp, 1);
-  op->s = s;
-  op->step = DOWN_TERMINATE;
-  down_run (op);
-}
-
-static void
-session_down (IpsecSession *s, GDestroyNotify done, gpointer done_data)
-{
-  g_return_if_fail (!s->going_down);
-
-  s->going_down = TRUE;
-  s->is_up = FALSE;
-  s->done = done;
-  s->done_data = done_data;
-  /* A pending request completes with G_IO_ERROR_CANCELLED and continues here. */
-  g_cancellable_cancel (s->cancellable);
-  down_continue (s);
-}
-
 const IpsecBackend l2tp_ipsec_strongswan = {
   .name = "strongswan",
   .session_new = session_new,
   .up = session_up,
   .retry = session_retry,
-  .down = session_down,
+  .down = l2tp_strongswan_session_down,
   .free = session_free,
 };

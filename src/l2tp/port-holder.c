@@ -22,8 +22,8 @@
 #define CGROUP_READ_MAX  (64 * 1024)
 #define NM_UNIT          "NetworkManager.service"
 
-static void
-process_free (L2tpPortProcess *p)
+void
+l2tp_port_process_free (L2tpPortProcess *p)
 {
   if (!p)
     return;
@@ -36,7 +36,7 @@ process_free (L2tpPortProcess *p)
 static void
 socket_free (L2tpPortSocket *s)
 {
-  process_free (s->process);
+  l2tp_port_process_free (s->process);
   g_free (s->address);
   g_free (s);
 }
@@ -299,34 +299,48 @@ find_owners (L2tpPortHolder *holder)
   closedir (proc);
 }
 
-static gboolean
-read_udp_tables (GString *text, GError **error)
+L2tpPortProcess *
+l2tp_port_process_find (guint64 inode)
+{
+  L2tpPortSocket sock = { .inode = inode };
+  g_autoptr (GPtrArray) sockets = g_ptr_array_new ();
+  L2tpPortHolder holder = { .sockets = sockets };
+
+  if (inode == 0)
+    return NULL;
+  g_ptr_array_add (sockets, &sock);
+  find_owners (&holder);
+  return sock.process;
+}
+
+char *
+l2tp_udp_tables_read (GError **error)
 {
   g_autofree char *udp = NULL;
   g_autofree char *udp6 = NULL;
 
   if (!g_file_get_contents ("/proc/net/udp", &udp, NULL, error))
-    return FALSE;
-  g_string_append (text, udp);
+    return NULL;
   /* Absent when IPv6 is disabled. */
-  if (g_file_get_contents ("/proc/net/udp6", &udp6, NULL, NULL))
-    g_string_append (text, udp6);
-  return TRUE;
+  if (!g_file_get_contents ("/proc/net/udp6", &udp6, NULL, NULL))
+    return g_steal_pointer (&udp);
+  return g_strconcat (udp, udp6, NULL);
 }
 
 L2tpPortHolder *
 l2tp_port_holder_find (guint16 port, GError **error)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   g_autoptr (GArray) rows = NULL;
   L2tpPortHolder *holder;
   guint malformed = 0;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!read_udp_tables (text, error))
+  text = l2tp_udp_tables_read (error);
+  if (!text)
     return NULL;
-  rows = l2tp_proc_net_udp_parse (text->str, &malformed);
+  rows = l2tp_proc_net_udp_parse (text, &malformed);
   if (malformed > 0)
     g_debug ("port-holder: %u lines of /proc/net/udp{,6} not understood", malformed);
 

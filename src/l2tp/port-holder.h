@@ -77,6 +77,18 @@ char *l2tp_port_holder_fix_command (const L2tpPortHolder *holder);
 /* A sentence telling the user what to do, or NULL if the port is free. */
 char *l2tp_port_holder_fix_hint (const L2tpPortHolder *holder);
 
+/* The text of /proc/net/udp and /proc/net/udp6 (when IPv6 is there) of this
+ * network namespace, for l2tp_proc_net_udp_parse(). NULL and an error only
+ * when /proc/net/udp cannot be read. */
+char *l2tp_udp_tables_read (GError **error);
+
+/* The first process found holding the socket with this inode (one pass over
+ * /proc/PID/fd, as for l2tp_port_holder_find()), or NULL: a kernel socket
+ * (inode 0), a process that ended or that we may not inspect. */
+L2tpPortProcess *l2tp_port_process_find (guint64 inode);
+void l2tp_port_process_free (L2tpPortProcess *process);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (L2tpPortProcess, l2tp_port_process_free)
+
 /* Helpers on /proc text, exposed for tests. */
 
 /* The systemd unit in the text of /proc/PID/cgroup: the last path component

@@ -268,12 +268,12 @@ l2tp_xl2tpd_start (L2tpXl2tpd *x, const char *conf, const char *ppp_options,
 void
 l2tp_xl2tpd_kill_now (L2tpXl2tpd *x)
 {
-  g_autoptr (GArray) pids = l2tp_runtime_find_processes (x->dir);
+  g_autoptr (GPtrArray) refs = l2tp_runtime_find_processes (x->dir);
 
   /* pppd too: its kernel L2TP session sends on without xl2tpd. */
   x->killed = TRUE;
-  for (guint i = 0; i < pids->len; i++)
-    kill (g_array_index (pids, GPid, i), SIGKILL);
+  for (guint i = 0; i < refs->len; i++)
+    l2tp_process_ref_signal (g_ptr_array_index (refs, i), SIGKILL, NULL);
   if (x->process && !x->exited)
     g_subprocess_force_exit (x->process);
 }
@@ -355,7 +355,7 @@ l2tp_xl2tpd_ppp_link_closed (L2tpXl2tpd *x)
 void
 l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data)
 {
-  g_autoptr (GArray) pids = NULL;
+  g_autoptr (GPtrArray) refs = NULL;
   const char *self;
 
   g_return_if_fail (!x->stopping);
@@ -375,19 +375,21 @@ l2tp_xl2tpd_hangup (L2tpXl2tpd *x, GDestroyNotify done, gpointer done_data)
    * ends LCP with Terminate-Request/Ack, inside the tunnel, inside ESP.
    * Hanging up the tunnel first would leave the server's pppd talking to a
    * session that is gone. */
-  pids = l2tp_runtime_find_processes (x->dir);
+  refs = l2tp_runtime_find_processes (x->dir);
   self = g_subprocess_get_identifier (x->process);
   /* Counted before any stop starts: one may complete at once. */
   x->ppp_pending = 1;
-  for (guint i = 0; i < pids->len; i++)
+  while (refs->len > 0)
     {
-      GPid pid = g_array_index (pids, GPid, i);
+      g_autoptr (L2tpProcessRef) ref = g_ptr_array_steal_index (refs, 0);
+      pid_t pid = l2tp_process_ref_get_pid (ref);
 
-      if (self && pid == (GPid) g_ascii_strtoll (self, NULL, 10))
+      if (self && pid == (pid_t) g_ascii_strtoll (self, NULL, 10))
         continue; /* xl2tpd itself names the directory too */
       l2tp_log_info ("l2tp: ending pppd %ld", (long) pid);
       x->ppp_pending++;
-      l2tp_pid_stop_async (pid, PPPD_GRACE_MS, on_pppd_stopped, x);
+      l2tp_process_ref_stop_async (g_steal_pointer (&ref), PPPD_GRACE_MS, on_pppd_stopped,
+                                   x);
     }
   if (--x->ppp_pending == 0)
     close_tunnel (x);
@@ -429,15 +431,16 @@ on_leftover_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 stop_leftovers (L2tpXl2tpd *x)
 {
-  g_autoptr (GArray) pids = l2tp_runtime_find_processes (x->dir);
+  g_autoptr (GPtrArray) refs = l2tp_runtime_find_processes (x->dir);
 
-  x->pending = 1 + pids->len;
-  for (guint i = 0; i < pids->len; i++)
+  x->pending = 1 + refs->len;
+  while (refs->len > 0)
     {
-      GPid pid = g_array_index (pids, GPid, i);
+      L2tpProcessRef *ref = g_ptr_array_steal_index (refs, 0);
 
-      l2tp_log_notice ("l2tp: ending leftover process %ld", (long) pid);
-      l2tp_pid_stop_async (pid, STOP_GRACE_MS, on_leftover_stopped, x);
+      l2tp_log_notice ("l2tp: ending leftover process %ld",
+                       (long) l2tp_process_ref_get_pid (ref));
+      l2tp_process_ref_stop_async (ref, STOP_GRACE_MS, on_leftover_stopped, x);
     }
   stop_step_done (x);
 }

@@ -41,6 +41,9 @@ on_ipsec_up (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
+  /* charon holds the key now (or held it before): our copy goes. */
+  c->ctx.machine_key = NULL;
+  l2tp_connection_files_forget (c->files, L2TP_FILE_MACHINE_KEY);
   if (c->step == STEP_IPSEC)
     l2tp_connect_step_enter (c, STEP_L2TP);
 }

@@ -6,11 +6,14 @@
 #include "shared/negotiation-plan.h"
 #include "shared/render.h"
 #include "src/common/failure.h"
+#include "src/common/runtime-claim.h"
 #include "src/ipsec/ipsec-backend.h"
 #include "src/ipsec/probe-engine.h"
 #include "src/l2tp/l2tp-port.h"
+#include "src/l2tp/socket-watch.h"
 #include "src/l2tp/xl2tpd.h"
 #include "src/ppp/ppp-listener.h"
+#include "src/service/connection-files.h"
 #include "src/service/connect.h"
 
 G_BEGIN_DECLS
@@ -34,16 +37,21 @@ struct _L2tpConnect
   GDBusConnection *bus;
   gboolean never_default;
   char *runtime_root;
+  GStrv file_users; /* NULL: a shared connection */
   L2tpConnectEvents events;
   gpointer user_data;
 
   char *id;
   char *name;
-  char *dir;
+  L2tpRuntimeClaim *claim; /* this process's turn at the connection */
+  const char *dir;         /* the claim's runtime directory */
   char *gateway_addr;
   char *local_addr;
   char *pppd_plugin;
   L2tpPort port;
+  L2tpConnectionFiles *files; /* read in preflight; ctx points into it */
+  char *ppp_copies[3];        /* pppd's copies of user-ca, -cert, -key */
+  gboolean ppp_copies_written;
   L2tpRenderContext ctx;
   L2tpDiagnosis diag;
 
@@ -54,6 +62,13 @@ struct _L2tpConnect
   const IpsecBackend *backend;
   IpsecSession *ipsec;
   L2tpXl2tpd *xl2tpd;
+  L2tpSocketWatch *socket_watch; /* another user's socket on our L2TP address:port */
+  /* The cleartext guard (src/l2tp/cleartext-guard.h), IPsec connections only. */
+  GCancellable *guard_cancellable; /* cancelled only when c is freed */
+  gboolean guard;                  /* installed or being installed: removed last */
+  gboolean guard_pending;          /* its install's nft still runs */
+  gboolean guard_awaited;          /* the teardown's end waits for that install */
+  gboolean l2tp_waits_guard;       /* the L2TP step starts once it is in */
   L2tpPppListener *ppp;
   GVariant *ip6_config;
   L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */

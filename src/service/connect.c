@@ -9,9 +9,11 @@
 #include "shared/render-xl2tpd.h"
 #include "src/common/failure-record.h"
 #include "src/common/log.h"
+#include "src/common/runtime-claim.h"
 #include "src/common/runtime-dir.h"
 #include "src/common/state-dir.h"
 #include "src/ipsec/charon-early.h"
+#include "src/l2tp/cleartext-guard.h"
 #include "src/service/plan-walk.h"
 #include "src/service/preflight.h"
 
@@ -21,6 +23,9 @@
 #define IPSEC_TIMEOUT_S     45
 #define L2TP_TIMEOUT_S      30
 #define PPP_TIMEOUT_S       60
+/* For the previous service process of this connection to end its teardown
+ * (a quick reconnect): NetworkManager's own limit for a connect. */
+#define CLAIM_TIMEOUT_S 60
 
 static const struct
 {
@@ -48,11 +53,13 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->bus = params->bus ? g_object_ref (params->bus) : NULL;
   c->never_default = params->never_default;
   c->runtime_root = g_strdup (params->runtime_root);
+  c->file_users = params->file_users ? g_strdupv ((char **) params->file_users) : NULL;
   c->events = *events;
   c->user_data = user_data;
   c->id = l2tp_runtime_id (params->uuid);
   c->name = l2tp_runtime_conn_name (c->id);
   c->cancellable = g_cancellable_new ();
+  c->guard_cancellable = g_cancellable_new ();
   c->backend = &l2tp_ipsec_strongswan;
   return c;
 }
@@ -63,10 +70,12 @@ l2tp_connect_free (L2tpConnect *c)
   if (!c)
     return;
   g_cancellable_cancel (c->cancellable);
+  g_cancellable_cancel (c->guard_cancellable);
   l2tp_connect_ipsec_stop_probe (c);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_pointer (&c->xl2tpd, l2tp_xl2tpd_free);
   if (c->ipsec)
     c->backend->free (c->ipsec);
@@ -74,6 +83,7 @@ l2tp_connect_free (L2tpConnect *c)
   g_clear_pointer (&c->ip6_config, g_variant_unref);
   g_clear_pointer (&c->plan, l2tp_plan_free);
   g_clear_object (&c->cancellable);
+  g_clear_object (&c->guard_cancellable);
   g_clear_object (&c->bus);
   l2tp_config_unref (c->cfg);
   if (c->secrets)
@@ -82,9 +92,13 @@ l2tp_connect_free (L2tpConnect *c)
   g_free (c->uuid);
   g_free (c->bus_name);
   g_free (c->runtime_root);
+  g_strfreev (c->file_users);
+  l2tp_connection_files_free (c->files);
+  for (guint i = 0; i < G_N_ELEMENTS (c->ppp_copies); i++)
+    g_free (c->ppp_copies[i]);
   g_free (c->id);
   g_free (c->name);
-  g_free (c->dir);
+  g_clear_pointer (&c->claim, l2tp_runtime_claim_release);
   g_free (c->gateway_addr);
   g_free (c->local_addr);
   g_free (c->pppd_plugin);
@@ -142,11 +156,31 @@ on_step_timeout (gpointer user_data)
 
 /* ---- l2tp ------------------------------------------------------------- */
 
+/* xl2tpd binds with SO_REUSEADDR: another user may bind our address and
+ * port too and take the server's decrypted L2TP (shared/foreign-socket.h). */
+static void
+on_foreign_socket (const char *sockets, const char *fix, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
+  l2tp_connect_fail_with (c, L2TP_FAILURE_L2TP_FOREIGN_SOCKET, sockets, fix);
+}
+
+/* TRUE when another user's socket is there (the connection is failing). */
+static gboolean
+foreign_socket_now (L2tpConnect *c)
+{
+  return c->socket_watch && l2tp_socket_watch_check_now (c->socket_watch);
+}
+
 static void
 on_l2tp_established (gpointer user_data)
 {
   L2tpConnect *c = user_data;
 
+  if (foreign_socket_now (c))
+    return;
   if (c->step == STEP_L2TP)
     l2tp_connect_step_enter (c, STEP_PPP);
 }
@@ -180,25 +214,109 @@ static const L2tpXl2tpdEvents xl2tpd_events = {
   .ended = on_l2tp_ended,
 };
 
+/* pppd (root) reads the service's copies of user-ca, -cert and -key in the
+ * runtime directory, written once; they go with the directory. */
+static gboolean
+write_ppp_copies (L2tpConnect *c, GError **error)
+{
+  if (!c->files || c->ppp_copies_written)
+    return TRUE;
+  if (!l2tp_connection_files_write_ppp (c->files, c->dir, c->ppp_copies, error))
+    return FALSE;
+  c->ppp_copies_written = TRUE;
+  c->ctx.ppp_ca = c->ppp_copies[0];
+  c->ctx.ppp_cert = c->ppp_copies[1];
+  c->ctx.ppp_key = c->ppp_copies[2];
+  return TRUE;
+}
+
 static void
 l2tp_start (L2tpConnect *c)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *conf = l2tp_render_xl2tpd_conf (c->cfg, &c->ctx, &error);
-  g_autofree char *options
-      = conf ? l2tp_render_pppd_options (c->cfg, &c->ctx, &error) : NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *options = NULL;
 
+  /* The guard is installed while IPsec comes up; no L2TP before it is. */
+  if (c->guard_pending)
+    {
+      c->l2tp_waits_guard = TRUE;
+      return;
+    }
+  if (!write_ppp_copies (c, &error))
+    {
+      l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
+      return;
+    }
+  conf = l2tp_render_xl2tpd_conf (c->cfg, &c->ctx, &error);
+  options = conf ? l2tp_render_pppd_options (c->cfg, &c->ctx, &error) : NULL;
   if (!options)
     {
       l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
       return;
     }
+  /* From before xl2tpd binds until the teardown begins. */
+  if (!c->socket_watch)
+    c->socket_watch
+        = l2tp_socket_watch_new (c->local_addr, c->port.number,
+                                 L2TP_SOCKET_WATCH_INTERVAL_S, on_foreign_socket, c);
+  if (foreign_socket_now (c))
+    return;
   c->xl2tpd = l2tp_xl2tpd_new (c->dir, c->name, &c->diag, &xl2tpd_events, c);
   if (!l2tp_xl2tpd_start (c->xl2tpd, conf, options, &error))
     l2tp_connect_fail (c, error);
 }
 
+/* ---- the cleartext guard ---------------------------------------------- */
+
+static void stop_guard (L2tpConnect *c);
+
+static void
+on_guard_installed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean installed = l2tp_cleartext_guard_install_finish (result, &error);
+  L2tpConnect *c;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* c is gone */
+  c = user_data;
+  c->guard_pending = FALSE;
+  c->guard = installed; /* nft's transaction is all or nothing */
+  if (c->stopping)
+    {
+      if (c->guard_awaited)
+        stop_guard (c);
+      return;
+    }
+  if (!installed)
+    {
+      l2tp_connect_fail (c, error);
+      return;
+    }
+  if (c->l2tp_waits_guard)
+    {
+      c->l2tp_waits_guard = FALSE;
+      if (c->step == STEP_L2TP)
+        l2tp_start (c);
+    }
+}
+
+/* Before any L2TP packet: from here on, none leaves or enters without ESP,
+ * whatever charon does, until the very end of the teardown. */
+static void
+guard_install (L2tpConnect *c)
+{
+  L2tpGuardTuple tuple = { c->id, c->local_addr, c->port.number, c->gateway_addr };
+
+  c->guard = c->guard_pending = TRUE;
+  l2tp_cleartext_guard_install_async (&tuple, c->guard_cancellable, on_guard_installed,
+                                      c);
+}
+
 /* ---- preflight -------------------------------------------------------- */
+
+static void on_files (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
 on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -228,10 +346,40 @@ on_preflight (GObject *source, GAsyncResult *result, gpointer user_data)
   c->ctx.runtime_dir = c->dir;
   c->ctx.pppd_plugin = c->pppd_plugin;
   c->ctx.bus_name = c->bus_name;
+  l2tp_connection_files_read_async (c->cfg, (const char *const *) c->file_users,
+                                    c->cancellable, on_files, c);
+}
+
+/* The files the connection names, read (as its user when it is private)
+ * before any daemon needs them. */
+static void
+on_files (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  L2tpConnectionFiles *files = l2tp_connection_files_read_finish (result, &error);
+  L2tpConnect *c;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  c = user_data;
+  if (!files)
+    {
+      l2tp_connect_fail_with (c, L2TP_FAILURE_BAD_SETTINGS, error->message, NULL);
+      return;
+    }
+  c->files = files;
+  c->ctx.machine_ca = files->bytes[L2TP_FILE_MACHINE_CA];
+  c->ctx.machine_cert = files->bytes[L2TP_FILE_MACHINE_CERT];
+  c->ctx.machine_key = files->bytes[L2TP_FILE_MACHINE_KEY];
   c->plan = l2tp_plan_walk_begin (c->cfg, c->uuid, &c->ctx);
 
   if (l2tp_config_ipsec_enabled (c->cfg))
-    l2tp_connect_step_enter (c, STEP_IPSEC);
+    {
+      /* nft takes a while (1.6 s under the lab's TCG): alongside IKE,
+       * which it does not touch; the L2TP step waits for it. */
+      guard_install (c);
+      l2tp_connect_step_enter (c, STEP_IPSEC);
+    }
   else
     {
       l2tp_charon_early_release (NULL, NULL); /* not needed after all */
@@ -279,31 +427,47 @@ l2tp_connect_step_enter (L2tpConnect *c, Step step)
     }
 }
 
-static gboolean
-begin (gpointer user_data)
+/* This process alone has the connection now: its directory and names. */
+static void
+on_claimed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  L2tpConnect *c = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *stamp = l2tp_runtime_pid_stamp ();
+  L2tpRuntimeClaim *claim = l2tp_runtime_claim_finish (result, &error);
+  L2tpConnect *c;
 
-  c->begin_id = 0;
-  c->dir = l2tp_runtime_dir_create (c->runtime_root, c->id, &error);
-  if (!c->dir || !l2tp_runtime_write_file (c->dir, L2TP_SERVICE_PID_FILE, stamp, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* c may be gone */
+  c = user_data;
+  if (!claim)
     {
       l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-      return G_SOURCE_REMOVE;
+      return;
     }
+  c->claim = claim;
+  c->dir = l2tp_runtime_claim_get_dir (claim);
   if (c->bus)
     {
       c->ppp = l2tp_ppp_listener_new (c->bus, &l2tp_connect_ppp_events, c, &error);
       if (!c->ppp)
         {
           l2tp_connect_fail_with (c, L2TP_FAILURE_INTERNAL, error->message, NULL);
-          return G_SOURCE_REMOVE;
+          return;
         }
     }
   l2tp_log_notice ("connecting %s (runtime directory %s)", c->name, c->dir);
   l2tp_connect_step_enter (c, STEP_PREFLIGHT);
+}
+
+static gboolean
+begin (gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+
+  c->begin_id = 0;
+  /* A previous service process of this connection may still tear down:
+   * its directory and names are its own until it is done. */
+  l2tp_runtime_claim_async (c->runtime_root, c->id, CLAIM_TIMEOUT_S, c->cancellable,
+                            on_claimed, c);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,15 +495,49 @@ stopped_idle (gpointer user_data)
 }
 
 static void
-stop_finish (L2tpConnect *c)
+stop_done (L2tpConnect *c)
 {
-  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
-  if (c->dir)
-    l2tp_runtime_dir_remove (c->dir);
+  /* pppd's copies, zeroed: the key among them. */
+  c->ctx.ppp_ca = c->ctx.ppp_cert = c->ctx.ppp_key = NULL;
+  l2tp_connection_files_erase_ppp (c->ppp_copies);
+  /* The directory goes, and the next process of this connection may go on. */
+  c->dir = NULL;
+  g_clear_pointer (&c->claim, l2tp_runtime_claim_release);
   l2tp_log_notice ("stopped %s", c->name);
   /* Reported from the main loop: the caller may free c, and we may be deep
    * in one of c's own callbacks here. */
   g_idle_add (stopped_idle, c);
+}
+
+static void
+on_guard_removed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  /* A failure is logged; the next service start tries again. */
+  l2tp_cleartext_guard_remove_finish (result, NULL, NULL);
+  stop_done (user_data);
+}
+
+/* The very last: xl2tpd and pppd are gone, the SAs are down. */
+static void
+stop_guard (L2tpConnect *c)
+{
+  c->guard_awaited = c->guard_pending; /* on_guard_installed comes back */
+  if (c->guard_pending)
+    return;
+  if (!c->guard)
+    {
+      stop_done (c);
+      return;
+    }
+  c->guard = FALSE;
+  l2tp_cleartext_guard_remove_async (c->id, on_guard_removed, c);
+}
+
+static void
+stop_finish (L2tpConnect *c)
+{
+  g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
+  stop_guard (c);
 }
 
 static void
@@ -393,6 +591,7 @@ l2tp_connect_stop (L2tpConnect *c)
     return;
   c->stopping = TRUE;
   l2tp_log_info ("stopping %s", c->name);
+  g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   l2tp_connect_ipsec_stop_probe (c);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One connection attempt and its life: a pipeline of asynchronous steps
  *
- *   preflight  programs present, gateway resolved, local address, L2TP port
+ *   preflight  programs present, gateway resolved, local address, L2TP port;
+ *              the connection's files read (as its user when private)
  *   ipsec      charon: shared key + conn loaded, CHILD_SA installed
  *   l2tp       xl2tpd started in the runtime directory, call established
  *   ppp        pppd (started by xl2tpd) reports IPCP through our pppd plugin
@@ -41,6 +42,10 @@ typedef struct
   GDBusConnection *bus;     /* where the pppd plugin's interface is exported */
   gboolean never_default;   /* the connection's ipv4.never-default */
   const char *runtime_root; /* L2TP_RUNTIME_ROOT */
+  /* NULL: a shared connection, whose files are read as root. Else the
+   * users of connection.permissions, as whom its files are read
+   * (connection-files.h). */
+  const char *const *file_users;
 } L2tpConnectParams;
 
 L2tpConnect *l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,

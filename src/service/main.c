@@ -9,7 +9,9 @@
 
 #include "src/common/log.h"
 #include "src/service/memory-limits.h"
+#include "src/common/runtime-claim.h"
 #include "src/common/runtime-dir.h"
+#include "src/l2tp/cleartext-guard.h"
 #include "src/service/service.h"
 #include "shared/settings-table.h"
 
@@ -108,6 +110,8 @@ main (int argc, char *argv[])
   l2tp_log_info ("starting on %s%s%s", bus_name, persist ? ", persist" : "",
                  debug ? ", debug" : "");
   l2tp_runtime_cleanup_stale (L2TP_RUNTIME_ROOT);
+  /* After it: a guard stays while the processes it just signalled run. */
+  l2tp_cleartext_guard_cleanup_stale (L2TP_RUNTIME_ROOT);
 
   app.loop = g_main_loop_new (NULL, FALSE);
   app.service = l2tp_service_new (bus_name, !debug, &error);

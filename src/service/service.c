@@ -172,7 +172,9 @@ on_stopped (gpointer user_data)
       start_connect (self, next);
       return;
     }
-  if (!self->connect)
+  /* Not while the early charon is still being released: exiting then
+   * would leave it running (a connection that failed before IPsec). */
+  if (!l2tp_service_is_busy (self))
     g_signal_emit (self, signals[SIGNAL_IDLE], 0);
 }
 
@@ -200,18 +202,47 @@ start_connect (L2tpService *self, L2tpConnect *c)
   l2tp_connect_start (c);
 }
 
+/* The users of connection.permissions, as whom the connection's files are
+ * read; NULL for a shared connection (no permissions), whose files root
+ * reads. An entry of another kind than "user" names nobody to read as: a
+ * private connection with only such entries gets an empty list, and reads
+ * nothing. */
+static GStrv
+file_users (NMConnection *connection)
+{
+  NMSettingConnection *s_con = nm_connection_get_setting_connection (connection);
+  guint n = s_con ? nm_setting_connection_get_num_permissions (s_con) : 0;
+  GPtrArray *users;
+
+  if (n == 0)
+    return NULL;
+  users = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      const char *type = NULL, *item = NULL;
+
+      if (nm_setting_connection_get_permission (s_con, i, &type, &item, NULL)
+          && g_strcmp0 (type, "user") == 0 && item && *item)
+        g_ptr_array_add (users, g_strdup (item));
+    }
+  g_ptr_array_add (users, NULL);
+  return (GStrv) g_ptr_array_free (users, FALSE);
+}
+
 static gboolean
 real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
 {
   L2tpService *self = L2TP_SERVICE (plugin);
   g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
   NMSettingIPConfig *ip4 = nm_connection_get_setting_ip4_config (connection);
+  g_auto (GStrv) users = file_users (connection);
   L2tpConnectParams params = {
     .uuid = nm_connection_get_uuid (connection),
     .bus_name = self->bus_name,
     .bus = nm_vpn_service_plugin_get_connection (plugin),
     .never_default = ip4 && nm_setting_ip_config_get_never_default (ip4),
     .runtime_root = L2TP_RUNTIME_ROOT,
+    .file_users = (const char *const *) users,
   };
 
   if (!cfg)
@@ -232,6 +263,15 @@ real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **err
     g_autofree char *uuid = l2tp_text_clean (params.uuid, 64);
 
     l2tp_log_notice ("Connect: %s (%s)", id ? id : "", uuid ? uuid : "");
+    if (users)
+      {
+        g_autofree char *joined = g_strjoinv (", ", users);
+        g_autofree char *names = l2tp_text_clean (joined, 256);
+
+        l2tp_log_info ("Connect: private (connection.permissions: %s); its files are "
+                       "read as its user",
+                       names[0] ? names : "no user");
+      }
   }
   start_connect (self, l2tp_connect_new (cfg, &params, &connect_events, self));
   return TRUE;

@@ -4,7 +4,7 @@
 # The built nm-l2tp-ipsec-service under a real NetworkManager, on this
 # machine's kernel (no PPP, no ESP), in namespaces of its own:
 #
-#   run-nm-test.sh SERVICE DBUS_POLICY
+#   run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]
 #
 #  - unshare -m -n: a private tmpfs on /run, /etc/NetworkManager,
 #    /var/lib/NetworkManager and libnm's vpnservicedir (holding only our
@@ -19,23 +19,35 @@
 #  2. nmcli con up of a connection with an unknown key fails, and the
 #     service's and NetworkManager's logs name the key;
 #  3. nmcli con up against the server fails at the layer this kernel stops
-#     at (IPsec phase 2: no ESP), reported as a VPN failure;
-#  4. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
+#     at (IPsec phase 2: no ESP), reported as a VPN failure; the cleartext
+#     guard was in the kernel meanwhile and is gone after the teardown;
+#  3b. (with PORT_PROBE) without IPsec, while xl2tpd calls the server, uid
+#     65534 binds our L2TP address and port with SO_REUSEADDR: the
+#     connection fails within seconds, naming that uid, process and pid;
+#  4. certificates of a private connection (connection.permissions
+#     user:nobody) are read as nobody: a machine key only root may read
+#     fails with "machine-key: PATH: permission denied for user nobody"
+#     and nothing reaches charon; one nobody may read gets as far as this
+#     kernel allows (IKE authenticated by certificate against a server on
+#     10.99.0.3, then phase 2); a shared connection still reads root's key;
+#  5. afterwards: no xl2tpd, no charon of ours, no runtime files, and the
 #     service has exited.
 # Exit 77 (skip) without root or without NetworkManager/charon/xl2tpd.
 set -uo pipefail
 
 if [[ ${1:-} != --inner ]]; then
-	service=$(readlink -f "${1:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
-	policy=$(readlink -f "${2:?usage: run-nm-test.sh SERVICE DBUS_POLICY}")
+	service=$(readlink -f "${1:?usage: run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]}")
+	policy=$(readlink -f "${2:?usage: run-nm-test.sh SERVICE DBUS_POLICY [PORT_PROBE]}")
+	port_probe=${3:+$(readlink -f "$3")}
 	[[ $(id -u) == 0 ]] || { echo "1..0 # SKIP needs root"; exit 77; }
 	for p in NetworkManager nmcli dbus-daemon xl2tpd pppd /usr/lib/ipsec/charon; do
 		command -v "$p" >/dev/null || { echo "1..0 # SKIP $p not installed"; exit 77; }
 	done
-	exec unshare --mount --net --propagation private -- "$0" --inner "$service" "$policy"
+	exec unshare --mount --net --propagation private -- "$0" --inner "$service" "$policy" \
+		"$port_probe"
 fi
 
-service=$2 policy=$3
+service=$2 policy=$3 port_probe=${4:-}
 work=$(mktemp -d /tmp/nm-l2tp-dbus-test.XXXXXX)
 n=0 fails=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -62,6 +74,11 @@ mount -t tmpfs -o mode=0755 tmpfs /etc/NetworkManager
 mount -t tmpfs -o mode=0755 tmpfs /var/lib/NetworkManager
 mkdir -p "$vpndir" && mount -t tmpfs -o mode=0755 tmpfs "$vpndir"
 mount -o remount,bind,ro /sys
+# A logind session of nobody (as sd_uid_get_sessions reads it): without
+# one NetworkManager hides a connection private to nobody.
+mkdir -p /run/systemd/seats /run/systemd/users
+printf 'SESSIONS=c1\nONLINE_SESSIONS=c1\nACTIVE_SESSIONS=c1\n' \
+	>"/run/systemd/users/$(id -u nobody)"
 
 # NetworkManager starts the service through this wrapper: the build tree's
 # pppd plugin instead of the installed one, and the log to a file (there is
@@ -129,6 +146,7 @@ ip link add l2tpc0 type veth peer name l2tps0
 ip netns add srv
 ip link set l2tps0 netns srv
 ip -n srv addr add 10.99.0.1/24 dev l2tps0
+ip -n srv addr add 10.99.0.3/24 dev l2tps0
 ip -n srv link set l2tps0 up
 ip -n srv link set lo up
 
@@ -138,8 +156,22 @@ charon {
   load = random nonce aes sha1 sha2 md5 hmac gmp openssl pem pkcs1 x509 pubkey kernel-netlink socket-default vici
   plugins { vici { socket = unix://$work/srv.vici } }
   syslog { daemon { default = -1 } }
+  filelog { stderr { default = 1 } }
 }
 EOC
+# Certificates: a CA, the server's (10.99.0.3) and the client's.
+pki=$work/pki
+mkdir -p "$pki"
+pki --gen --type rsa --size 2048 --outform pem >"$pki/ca.key"
+pki --self --ca --lifetime 30 --in "$pki/ca.key" --type rsa --dn "CN=nm-l2tp test CA" \
+	--outform pem >"$pki/ca.pem"
+for who in server client; do
+	pki --gen --type rsa --size 2048 --outform pem >"$pki/$who.key"
+	san=; [[ $who == server ]] && san="--san 10.99.0.3"
+	pki --pub --in "$pki/$who.key" --type rsa |
+		pki --issue --lifetime 30 --cacert "$pki/ca.pem" --cakey "$pki/ca.key" \
+			--dn "CN=nm-l2tp test $who" $san --outform pem >"$pki/$who.pem"
+done
 cat >"$work/srv-swanctl.conf" <<EOC
 connections { lns { version = 1
   local_addrs = 10.99.0.1
@@ -149,15 +181,33 @@ connections { lns { version = 1
   children { l2tp { mode = transport
     local_ts = dynamic[udp/1701]
     remote_ts = dynamic[udp] } } } }
+connections { lns-cert { version = 1
+  local_addrs = 10.99.0.3
+  proposals = aes128-sha256-modp2048
+  local {
+    auth = pubkey
+    certs = $pki/server.pem
+  }
+  remote {
+    auth = pubkey
+    cacerts = $pki/ca.pem
+  }
+  children { l2tp { mode = transport
+    local_ts = dynamic[udp/1701]
+    remote_ts = dynamic[udp] } } } }
 secrets { ike-1 { secret = "right-psk" } }
 EOC
+# swanctl loads private keys from private/ beside its --file.
+mkdir -p "$work/private"
+cp "$pki/server.key" "$work/private/server.key"
 ip netns exec srv unshare --mount --propagation private -- sh -c \
 	"mount -t tmpfs tmpfs /run && STRONGSWAN_CONF=$work/srv-strongswan.conf exec /usr/lib/ipsec/charon" \
 	>"$work/srv-charon.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [[ -S $work/srv.vici ]] && break; sleep 0.1; done
 STRONGSWAN_CONF=$work/srv-strongswan.conf ip netns exec srv \
-	swanctl --load-all --uri "unix://$work/srv.vici" --file "$work/srv-swanctl.conf" >/dev/null 2>&1
+	swanctl --load-all --uri "unix://$work/srv.vici" --file "$work/srv-swanctl.conf" \
+	>"$work/srv-swanctl.log" 2>&1
 
 bus_pid=$(dbus-daemon --config-file="$work/bus.conf" --fork --nopidfile --print-pid)
 NetworkManager --no-daemon --debug >"$work/nm.log" 2>&1 &
@@ -242,10 +292,28 @@ for u in "$corp_uuid" "$gone_uuid"; do
 		>"$work/state/$u.plan"
 	chmod 600 "$work/state/$u.plan"
 done
+nft=$(command -v nft || echo /usr/sbin/nft)
+# Watches for the guard while the connection tries (it lives from preflight
+# to the end of the teardown).
+(for _ in $(seq 600); do
+	"$nft" list tables 2>/dev/null | grep -q "^table inet nm-l2tp-ipsec-$corp_uuid\$" &&
+		{ echo seen >"$work/guard-seen"; break; }
+	sleep 0.05
+done) &
+guard_watch=$!
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
+kill "$guard_watch" 2>/dev/null; wait "$guard_watch" 2>/dev/null
 echo "$out" | sed 's/^/# nmcli: /'
 check "nmcli con up on this kernel fails" test $rc -ne 0
+if [[ -x $nft ]]; then
+	check "the cleartext guard was installed for the 5-tuple" \
+		grep -q "guard: L2TP 10.99.0.2:1701 <-> 10.99.0.1:1701 only inside IPsec" "$work/service.log"
+	check "the guard was in the kernel during the attempt" test -e "$work/guard-seen"
+	check "the guard was removed at the end of the teardown" \
+		grep -q "guard: removed nm-l2tp-ipsec-$corp_uuid" "$work/service.log"
+	check "no guard is left in the kernel" sh -c '! "$1" list tables | grep -q nm-l2tp-ipsec-' sh "$nft"
+fi
 check "the failure names the layer (IPsec phase 2, no ESP in the kernel)" \
 	grep -q "IPsec (phase 2): the kernel refused the IPsec SAs" "$work/service.log"
 check "NetworkManager got the plugin's failure" \
@@ -259,7 +327,107 @@ check "the server's IKE choice reached the plan (ike-updown)" \
 check "the memory of a deleted connection was removed" test ! -e "$work/state/$gone_uuid.plan"
 check "the memory of an existing connection stays" test -e "$work/state/$corp_uuid.plan"
 
-# ---- 4. nothing left behind -------------------------------------------------
+# ---- 3b. another user's socket on our L2TP address and port -----------------
+# No IPsec (this kernel has no ESP): xl2tpd binds 10.99.0.2:1701 and calls a
+# server that has no LNS, retrying for the L2TP step's 30 s. Meanwhile uid
+# 65534 binds the same address and port with SO_REUSEADDR, as any user can.
+if [[ -n $port_probe ]] && command -v setpriv >/dev/null; then
+	chmod 755 "$work"
+	cp "$port_probe" "$work/port-probe" && chmod 755 "$work/port-probe"
+	nmcli con add type vpn con-name clear ifname '*' vpn-type l2tp \
+		vpn.data "gateway=10.99.0.1, user=u, ipsec-enabled=no, password-flags=0" \
+		vpn.secrets "password=p" >/dev/null
+	(timeout 90 nmcli con up clear >"$work/clear.out" 2>&1; echo $? >"$work/clear.rc") &
+	up=$!
+	# 10.99.0.2:1701 as /proc/net/udp writes it on a little-endian machine,
+	# owned by root: xl2tpd's socket.
+	for _ in $(seq 200); do
+		awk '$2 == "0200630A:06A5" && $8 == 0 { f = 1 } END { exit !f }' /proc/net/udp && break
+		sleep 0.1
+	done
+	check "xl2tpd bound 10.99.0.2:1701" \
+		awk '$2 == "0200630A:06A5" && $8 == 0 { f = 1 } END { exit !f }' /proc/net/udp
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$work/port-probe" receive 10.99.0.2 1701 1000 60 >"$work/foreign.out" 2>&1 &
+	foreign=$!
+	t0=$SECONDS
+	wait "$up"
+	took=$((SECONDS - t0))
+	kill "$foreign" 2>/dev/null; wait "$foreign" 2>/dev/null
+	sed 's/^/# nmcli: /' "$work/clear.out"
+	echo "# failed ${took} s after the other user's bind"
+	check "nmcli con up fails when another user binds our L2TP port" \
+		test "$(cat "$work/clear.rc")" -ne 0
+	check "the service names the other user's socket" \
+		grep -q "L2TP: another user's program bound our L2TP address and port (uid 65534 (port-probe, pid $foreign) on 10.99.0.2:1701)" "$work/service.log"
+	check "the fix is in the message" grep -q "Stop that program (sudo kill $foreign)" "$work/service.log"
+	check "it failed within seconds, not at the L2TP step's timeout" test "$took" -lt 15
+else
+	echo "# 3b skipped: no port probe or no setpriv"
+fi
+
+# ---- 4. certificates of a private connection, read as its user -------------
+# Files for nobody under $work (0711): the CA and the certificate anyone may
+# read; one key only root may read, one only nobody.
+chmod 0711 "$work"
+files=$work/files
+mkdir -m 0755 "$files"
+install -m 0644 "$pki/ca.pem" "$files/ca.pem"
+install -m 0644 "$pki/client.pem" "$files/client.pem"
+install -m 0600 -o root "$pki/client.key" "$files/root-only.key"
+install -m 0600 -o nobody "$pki/client.key" "$files/nobody.key"
+certs_data() { # key file
+	echo "gateway=10.99.0.3, user=u, password-flags=0, ipsec-enabled=yes," \
+		"machine-auth-type=tls, machine-ca=$files/ca.pem," \
+		"machine-cert=$files/client.pem, machine-key=$1"
+}
+# service_log_since MARK: the service's log after line MARK.
+service_log_since() { tail -n "+$(($1 + 1))" "$work/service.log"; }
+attempt() { # name: nmcli con up, which must fail on this kernel; sets mark
+	mark=$(wc -l <"$work/service.log")
+	out=$(timeout 120 nmcli con up "$1" 2>&1)
+	rc=$?
+	echo "$out" | sed 's/^/# nmcli: /'
+	check "$1: nmcli con up fails" test $rc -ne 0
+}
+# (grep -q would end the pipe early: tail's SIGPIPE under pipefail)
+since_has() { service_log_since "$mark" | grep -F -- "$1" >/dev/null; }
+since_lacks() { ! service_log_since "$mark" | grep -F -- "$1" >/dev/null; }
+
+nmcli con add type vpn con-name priv-root ifname '*' vpn-type l2tp \
+	connection.permissions user:nobody \
+	vpn.data "$(certs_data "$files/root-only.key")" vpn.secrets "password=p" >/dev/null
+attempt priv-root
+check "priv-root: the key only root may read is refused for nobody, by name" \
+	since_has "Settings: machine-key: $files/root-only.key: permission denied for user nobody"
+check "priv-root: its files were read as its user" \
+	since_has "of the connection as its user"
+check "priv-root: no key reached charon" since_lacks "ipsec: loading the machine key"
+check "priv-root: not even charon's conn was loaded" since_lacks "ipsec: initiating"
+
+nmcli con add type vpn con-name priv-user ifname '*' vpn-type l2tp \
+	connection.permissions user:nobody \
+	vpn.data "$(certs_data "$files/nobody.key")" vpn.secrets "password=p" >/dev/null
+attempt priv-user
+check "priv-user: nobody's key was read and loaded" \
+	since_has "ipsec: loading the machine key"
+check "priv-user: charon took the certificates as bytes (IKE authenticated both ways)" \
+	since_has "plan: the server chose IKE aes128-sha256-modp2048"
+check "priv-user: the server got our certificate (srv-charon.log)" \
+	grep -qF 'received end entity cert "CN=nm-l2tp test client"' "$work/srv-charon.log"
+check "priv-user: then stopped by this kernel at phase 2" \
+	since_has "IPsec (phase 2): the kernel refused the IPsec SAs"
+
+nmcli con add type vpn con-name shared-root ifname '*' vpn-type l2tp \
+	vpn.data "$(certs_data "$files/root-only.key")" vpn.secrets "password=p" >/dev/null
+attempt shared-root
+check "shared-root: a shared connection's files are read as root" \
+	since_has "of the connection as root"
+check "shared-root: root's key was loaded" since_has "ipsec: loading the machine key"
+check "shared-root: stopped by this kernel at phase 2" \
+	since_has "IPsec (phase 2): the kernel refused the IPsec SAs"
+
+# ---- 5. nothing left behind -------------------------------------------------
 # (the process name is cut to 15 characters)
 for _ in $(seq 100); do
 	pgrep -x nm-l2tp-ipsec-s >/dev/null || break

@@ -20,34 +20,17 @@ PROBE=${1:?usage: port1701-test.sh PROBE XL2TPD}
 XL2TPD=${2:-}
 N=20
 
-skip () { echo "SKIP: $*"; exit 77; }
-
-[ "$(id -u)" -eq 0 ] || skip "needs root (network namespaces)"
-command -v ip > /dev/null || skip "ip (iproute2) not installed"
+. "$(dirname "$0")/lib.sh"
+netns_begin port1701-test
 if [ -z "$XL2TPD" ] || [ ! -x "$XL2TPD" ]; then
   skip "xl2tpd not installed"
 fi
 
 CLIENT=l2tp-port-c-$$
 SERVER=l2tp-port-s-$$
-WORK=$(mktemp -d /tmp/port1701-test.XXXXXX)
+NETNS_MADE=("$CLIENT" "$SERVER")
 failures=0
 declare -A PID COUNT # per receiver name
-
-cleanup () {
-  local pid
-  # Only our own background jobs still running (xl2tpd, receivers): no pid
-  # that may have been reused since.
-  for pid in $(jobs -p); do
-    kill "$pid" 2> /dev/null
-  done
-  wait 2> /dev/null
-  ip netns del "$CLIENT" 2> /dev/null
-  ip netns del "$SERVER" 2> /dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 
 in_client () { ip netns exec "$CLIENT" "$@"; }
 in_server () { ip netns exec "$SERVER" "$@"; }
@@ -66,16 +49,6 @@ field () { # text key
   printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n 1
 }
 
-wait_for () { # seconds command...
-  local tries=$(($1 * 10))
-  shift
-  while [ "$tries" -gt 0 ]; do
-    "$@" && return 0
-    sleep 0.1
-    tries=$((tries - 1))
-  done
-  return 1
-}
 
 # ---- namespaces ------------------------------------------------------------
 ip netns add "$CLIENT" || skip "cannot create network namespaces here"

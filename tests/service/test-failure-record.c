@@ -52,7 +52,7 @@ test_names (void)
   /* Every kind and layer has a stable name of its own. */
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (int f = L2TP_FAILURE_NONE; f <= L2TP_FAILURE_CONNECTION_LOST; f++)
+  for (int f = L2TP_FAILURE_NONE; f <= L2TP_FAILURE_GUARD; f++)
     {
       const char *name = l2tp_failure_code_name (f);
 

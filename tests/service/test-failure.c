@@ -314,6 +314,41 @@ test_messages (void)
                    NM_VPN_PLUGIN_FAILURE_CONNECT_FAILED);
 }
 
+/* Another user on our L2TP port; the guard that could not be installed. */
+static void
+test_foreign_socket_and_guard (void)
+{
+  g_autofree char *named = l2tp_failure_message (
+      L2TP_FAILURE_L2TP_FOREIGN_SOCKET, "uid 1000 (nc, pid 4242) on 10.0.0.2:1701",
+      "sudo kill 4242");
+  g_autofree char *unnamed = l2tp_failure_message (
+      L2TP_FAILURE_L2TP_FOREIGN_SOCKET,
+      "uid 1000 (no visible process, socket inode 77) on 10.0.0.2:1701", NULL);
+  g_autofree char *guard
+      = l2tp_failure_message (L2TP_FAILURE_GUARD,
+                              "nft install: Error: Could not process rule: Operation not "
+                              "supported",
+                              NULL);
+
+  g_assert_cmpstr (named, ==,
+                   "L2TP: another user's program bound our L2TP address and port (uid "
+                   "1000 (nc, pid 4242) on 10.0.0.2:1701), where it could read the "
+                   "server's decrypted L2TP and PPP, so the connection was ended. Stop "
+                   "that program (sudo kill 4242) and connect again.");
+  g_assert_true (g_str_has_prefix (unnamed, "L2TP: another user's program bound"));
+  g_assert_nonnull (strstr (unnamed, "\"sudo ss -ulpne\""));
+  g_assert_cmpstr (guard, ==,
+                   "Before connecting: the kernel rule that keeps L2TP inside IPsec "
+                   "could not be put in place (nft install: Error: Could not process "
+                   "rule: Operation not supported). It needs nftables: the nft program "
+                   "(package nftables) and a kernel with nf_tables and XFRM.");
+  g_assert_cmpint (l2tp_failure_layer (L2TP_FAILURE_L2TP_FOREIGN_SOCKET), ==,
+                   L2TP_LAYER_L2TP);
+  g_assert_cmpint (l2tp_failure_layer (L2TP_FAILURE_GUARD), ==, L2TP_LAYER_PREFLIGHT);
+  g_assert_cmpint (l2tp_failure_nm_reason (L2TP_FAILURE_L2TP_FOREIGN_SOCKET), ==,
+                   NM_VPN_PLUGIN_FAILURE_CONNECT_FAILED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -332,5 +367,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/failure/remote-id", test_remote_id);
   g_test_add_func ("/failure/lab-sequences", test_lab_sequences);
   g_test_add_func ("/failure/messages", test_messages);
+  g_test_add_func ("/failure/foreign-socket-and-guard", test_foreign_socket_and_guard);
   return g_test_run ();
 }

@@ -655,9 +655,22 @@ reader_vici_dump (const ViciMessage *msg)
 
 /* ---- profiles --------------------------------------------------------------- */
 
+/* Kept for the whole run (reachable, so no leak for LeakSanitizer). */
+static GBytes *test_machine_ca, *test_machine_cert;
+
 void
 test_context_init (L2tpRenderContext *ctx)
 {
+  static const char ca[] = "-----BEGIN CERTIFICATE-----\nCA of the test\n"
+                           "-----END CERTIFICATE-----\n";
+  static const char cert[] = "-----BEGIN CERTIFICATE-----\nhost of the test\n"
+                             "-----END CERTIFICATE-----\n";
+
+  if (!test_machine_ca)
+    {
+      test_machine_ca = g_bytes_new_static (ca, sizeof ca - 1);
+      test_machine_cert = g_bytes_new_static (cert, sizeof cert - 1);
+    }
   memset (ctx, 0, sizeof (*ctx));
   ctx->name = "nm-l2tp-ipsec-5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f";
   ctx->gateway_addr = "203.0.113.10";
@@ -666,6 +679,13 @@ test_context_init (L2tpRenderContext *ctx)
   ctx->runtime_dir = "/run/nm-l2tp-ipsec/5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f";
   ctx->pppd_plugin = "/usr/lib/pppd/2.4.9/nm-l2tp-ipsec-pppd-plugin.so";
   ctx->bus_name = "org.freedesktop.NetworkManager.l2tp.Connection_7";
+  /* What the service read of the connection's files (stand-ins: the
+   * renderers pass them on, they do not parse them) and pppd's copies. */
+  ctx->machine_ca = test_machine_ca;
+  ctx->machine_cert = test_machine_cert;
+  ctx->ppp_ca = "/run/nm-l2tp-ipsec/5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f/user-ca";
+  ctx->ppp_cert = "/run/nm-l2tp-ipsec/5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f/user-cert";
+  ctx->ppp_key = "/run/nm-l2tp-ipsec/5f0d7c3e-2b1a-4c8e-9d6f-0a1b2c3d4e5f/user-key";
 }
 
 static GHashTable *

@@ -156,6 +156,79 @@ test_ipparam_for_debian_scripts (void)
   g_assert_cmpuint (found, ==, 1);
 }
 
+/* No daemon is given a path of the connection: without the service's bytes
+ * (charon) or copies (pppd) of a file the settings use, the renderers
+ * refuse, naming the key, instead of writing the path. */
+static void
+test_files_only_as_read (void)
+{
+  g_autofree char *path
+      = g_test_build_filename (G_TEST_DIST, "profiles", "certificates.keys", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TestProfile) profile = test_profile_load (path, &error);
+  g_autoptr (L2tpConfig) cfg = NULL;
+  g_autoptr (ViciMessage) msg = NULL;
+  g_autofree char *options = NULL;
+  g_autofree char *conf = NULL;
+  L2tpRenderContext ctx;
+
+  g_assert_no_error (error);
+  cfg = l2tp_config_new (profile->data, profile->secrets, &error);
+  g_assert_no_error (error);
+
+  test_context_init (&ctx);
+  ctx.ppp_cert = NULL;
+  options = l2tp_render_pppd_options (cfg, &ctx, &error);
+  g_assert_null (options);
+  g_assert_cmpstr (error->message, ==,
+                   "user-cert: the service has no copy of this file for pppd");
+  g_clear_error (&error);
+
+  test_context_init (&ctx);
+  ctx.machine_cert = NULL;
+  msg = l2tp_render_swanctl_conn (cfg, &ctx, &error);
+  g_assert_null (msg);
+  g_assert_cmpstr (error->message, ==,
+                   "machine-cert: the service did not read this file");
+  g_clear_error (&error);
+  test_context_init (&ctx);
+  ctx.machine_ca = NULL;
+  msg = l2tp_render_swanctl_conn (cfg, &ctx, &error);
+  g_assert_null (msg);
+  g_assert_cmpstr (error->message, ==, "machine-ca: the service did not read this file");
+  g_clear_error (&error);
+
+  /* swanctl.conf is for swanctl, which reads as its caller: paths stay. */
+  conf = l2tp_render_swanctl_conf (cfg, &ctx, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (conf, "/etc/nm-l2tp/ca.pem"));
+}
+
+/* A certificate that does not fit in one VICI value is refused by name. */
+static void
+test_certificate_too_large_for_vici (void)
+{
+  g_autofree char *path
+      = g_test_build_filename (G_TEST_DIST, "profiles", "certificates.keys", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TestProfile) profile = test_profile_load (path, &error);
+  g_autoptr (L2tpConfig) cfg = NULL;
+  g_autoptr (GBytes) big = g_bytes_new_take (g_malloc0 (70000), 70000);
+  g_autoptr (ViciMessage) msg = NULL;
+  L2tpRenderContext ctx;
+
+  g_assert_no_error (error);
+  cfg = l2tp_config_new (profile->data, profile->secrets, &error);
+  g_assert_no_error (error);
+  test_context_init (&ctx);
+  ctx.machine_cert = big;
+  msg = l2tp_render_swanctl_conn (cfg, &ctx, &error);
+  g_assert_null (msg);
+  g_assert_true (g_str_has_prefix (
+      error->message, "machine-cert: /etc/nm-l2tp/host cert.pem: a certificate "
+                      "of 70000 bytes does not fit"));
+}
+
 /* The fuzzer's vici target found it: an empty secret read back from
  * swanctl text hit a NULL in the reader (g_strndup of no bytes). */
 static void
@@ -211,5 +284,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/pppd-ipparam-debian-scripts",
                    test_ipparam_for_debian_scripts);
   g_test_add_func ("/readers/swanctl-empty-secret", test_reader_swanctl_empty_secret);
+  g_test_add_func ("/render/files-only-as-read", test_files_only_as_read);
+  g_test_add_func ("/render/certificate-too-large-for-vici",
+                   test_certificate_too_large_for_vici);
   return g_test_run ();
 }

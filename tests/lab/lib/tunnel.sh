@@ -27,6 +27,12 @@ tunnel_expect_dns() {
 	check "DNS pushed by the server ($DNS) reached the client (got: $got)" test "$got" == "$DNS"
 }
 
+# The service's cleartext guard (src/l2tp/cleartext-guard.c) is in the
+# client's kernel: its nftables table inet nm-l2tp-ipsec-<id>.
+client_guard_present() {
+	node_exec cli nft list tables 2>/dev/null | grep -q '^table inet nm-l2tp-ipsec-'
+}
+
 # What of a client is still there: prints one line per leftover.
 client_leftovers() {
 	local pid comm
@@ -52,6 +58,8 @@ client_leftovers() {
 			echo "swanctl connections on ${vici#"$root"}"
 	done
 	if node_exec cli ip link show dev ppp0 >/dev/null 2>&1; then echo "ppp0"; fi
+	{ node_exec cli nft list tables 2>/dev/null || true; } |
+		sed -n 's/^table inet \(nm-l2tp-ipsec-.*\)/nftables table \1/p'
 	return 0
 }
 

@@ -1,8 +1,9 @@
 # Certificates instead of a PSK (machine-auth-type=tls with machine-ca,
-# machine-cert, machine-key): the service reads the key as root, decrypts
-# it when it is encrypted (machine-certpass) and hands it to charon with
-# load-key; charon reads the certificates itself. With the service's
-# private charon:
+# machine-cert, machine-key): the service reads the three files (as root:
+# a shared connection; plugin-certs-private for a private one), decrypts
+# the key when it is encrypted (machine-certpass) and hands it to charon
+# with load-key, the certificates as bytes in load-conn. With the
+# service's private charon:
 #  1. a plain key: nmcli con up, charon holds the key, the server logs our
 #     certificate, ping the office, nmcli con down, nothing left;
 #  2. the key encrypted (PKCS#8, AES-256) with machine-certpass: the same;
