@@ -135,10 +135,11 @@ l2tp_diagnose_last_failure (L2tpCheckList *list, const char *state_dir,
   local = g_date_time_to_local (record->time);
   when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
   iso = g_date_time_format_iso8601 (record->time);
-  /* The message names the layer and the fix (src/common/failure.c). */
-  text = g_strdup_printf (_ ("The last connect of \"%s\" failed (%s): %s"), id, when,
-                          record->message);
-  check = l2tp_check_list_add (list, "last-failure", L2TP_CHECK_FAIL, text, NULL);
+  text = g_strdup_printf (_ ("The last connect of \"%s\" failed (%s)"), id, when);
+  /* The service's message names the layer, what happened and the fix
+   * (src/common/failure.c): it is the fix of this line. */
+  check = l2tp_check_list_add (list, "last-failure", L2TP_CHECK_FAIL, text,
+                               record->message);
   l2tp_check_add_fact (check, "time", iso);
   l2tp_check_add_fact (check, "layer", record->layer);
   l2tp_check_add_fact (check, "code", record->code);

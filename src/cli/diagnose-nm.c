@@ -241,7 +241,8 @@ l2tp_diagnose_find_connection (L2tpCheckList *list, NMClient *client,
       text = g_strdup_printf (_ ("Cannot look up the connection \"%s\": NetworkManager "
                                  "is not running"),
                               name_or_uuid);
-      l2tp_check_list_add (list, "connection", L2TP_CHECK_FAIL, text, NULL);
+      l2tp_check_list_add (list, "connection", L2TP_CHECK_FAIL, text,
+                           _ ("start it: sudo systemctl start NetworkManager"));
       return NULL;
     }
   connection = NM_CONNECTION (nm_client_get_connection_by_uuid (client, name_or_uuid));
@@ -277,7 +278,9 @@ l2tp_diagnose_find_connection (L2tpCheckList *list, NMClient *client,
     {
       text = g_strdup_printf (_ ("\"%s\" is not an L2TP VPN connection"),
                               nm_connection_get_id (connection));
-      l2tp_check_list_add (list, "connection", L2TP_CHECK_FAIL, text, NULL);
+      l2tp_check_list_add (list, "connection", L2TP_CHECK_FAIL, text,
+                           _ ("name an L2TP connection (nmcli -f NAME,TYPE connection "
+                              "show)"));
       return NULL;
     }
   text = g_strdup_printf (_ ("Connection \"%s\" (%s)"), nm_connection_get_id (connection),

@@ -554,9 +554,11 @@ test_last_failure (void)
   c = list->checks->pdata[0];
   g_assert_cmpint (c->status, ==, L2TP_CHECK_FAIL);
   g_assert_true (g_str_has_prefix (c->text, "The last connect of \"corp-vpn\" failed ("));
-  g_assert_true (g_str_has_suffix (c->text, "IPsec (IKE phase 1): the pre-shared key "
-                                            "does not match the server's. Check the "
-                                            "pre-shared key (ipsec-psk)."));
+  g_assert_true (g_str_has_suffix (c->text, ")"));
+  /* The service's message is the fix: layer, what happened, what to do. */
+  g_assert_cmpstr (c->fix, ==,
+                   "IPsec (IKE phase 1): the pre-shared key does not match the "
+                   "server's. Check the pre-shared key (ipsec-psk).");
   g_assert_cmpstr (c->facts->pdata[2], ==, "layer");
   g_assert_cmpstr (c->facts->pdata[3], ==, "ike");
   g_assert_cmpstr (c->facts->pdata[5], ==, "psk-mismatch");

@@ -167,5 +167,7 @@ scenario_run() {
 		has_line failed-nobody "IPsec (IKE phase 1): the pre-shared key does not match the server's. Check the pre-shared key (ipsec-psk)."
 	check "last failure --json: layer ike" test "$(json_check failed-json last-failure .facts.layer)" = ike
 	check "last failure --json: code psk-mismatch" test "$(json_check failed-json last-failure .facts.code)" = psk-mismatch
+	check "last failure --json: the fix is the service's message" \
+		grep -qF "Check the pre-shared key (ipsec-psk)." <(json_check failed-json last-failure .fix)
 	nothing_left 20
 }
