@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "src/common/failure-record.h"
 #include "src/common/log.h"
 
 static char *
@@ -98,7 +99,10 @@ on_connection_by_uuid (GObject *source, GAsyncResult *result, gpointer user_data
 
   if (g_strcmp0 (remote, "org.freedesktop.NetworkManager.Settings.InvalidConnection")
       == 0)
-    l2tp_plan_store_forget (item->state_dir, item->uuid);
+    {
+      l2tp_plan_store_forget (item->state_dir, item->uuid);
+      l2tp_failure_record_forget (item->state_dir, item->uuid);
+    }
   prune_item_free (item);
 }
 
@@ -113,12 +117,19 @@ l2tp_plan_store_prune (GDBusConnection *bus, const char *state_dir)
   while ((name = g_dir_read_name (dir)))
     {
       PruneItem *item;
+      const char *suffix = NULL;
 
-      if (!g_str_has_suffix (name, ".plan"))
+      /* What is kept per connection: its plan, its last failure (a uuid
+       * with both is asked about twice, harmlessly). */
+      if (g_str_has_suffix (name, ".plan"))
+        suffix = ".plan";
+      else if (g_str_has_suffix (name, L2TP_FAILURE_RECORD_SUFFIX))
+        suffix = L2TP_FAILURE_RECORD_SUFFIX;
+      else
         continue;
       item = g_new0 (PruneItem, 1);
       item->state_dir = g_strdup (state_dir);
-      item->uuid = g_strndup (name, strlen (name) - strlen (".plan"));
+      item->uuid = g_strndup (name, strlen (name) - strlen (suffix));
       if (!l2tp_state_uuid_is_safe (item->uuid))
         {
           prune_item_free (item);

@@ -292,6 +292,9 @@ for u in "$corp_uuid" "$gone_uuid"; do
 		>"$work/state/$u.plan"
 	chmod 600 "$work/state/$u.plan"
 done
+# and the last failure diagnose shows, of a connection that is gone
+printf '[failure]\ntime=2026-12-01T10:00:00Z\nlayer=ike\ncode=psk-mismatch\nmessage=x\n' \
+	>"$work/state/$gone_uuid.failure"
 nft=$(command -v nft || echo /usr/sbin/nft)
 # Watches for the guard while the connection tries (it lives from preflight
 # to the end of the teardown).
@@ -310,6 +313,11 @@ if [[ -x $nft ]]; then
 	check "the cleartext guard was installed for the 5-tuple" \
 		grep -q "guard: L2TP 10.99.0.2:1701 <-> 10.99.0.1:1701 only inside IPsec" "$work/service.log"
 	check "the guard was in the kernel during the attempt" test -e "$work/guard-seen"
+	# nmcli returns at NetworkManager's failure; the teardown goes on after.
+	for _ in $(seq 100); do
+		grep -q "guard: removed nm-l2tp-ipsec-$corp_uuid" "$work/service.log" && break
+		sleep 0.1
+	done
 	check "the guard was removed at the end of the teardown" \
 		grep -q "guard: removed nm-l2tp-ipsec-$corp_uuid" "$work/service.log"
 	check "no guard is left in the kernel" sh -c '! "$1" list tables | grep -q nm-l2tp-ipsec-' sh "$nft"
@@ -325,6 +333,8 @@ check "a memory made for other settings was not used" \
 check "the server's IKE choice reached the plan (ike-updown)" \
 	grep -q "plan: the server chose IKE aes128-sha256-modp2048" "$work/service.log"
 check "the memory of a deleted connection was removed" test ! -e "$work/state/$gone_uuid.plan"
+check "the last failure of a deleted connection was removed" \
+	test ! -e "$work/state/$gone_uuid.failure"
 check "the memory of an existing connection stays" test -e "$work/state/$corp_uuid.plan"
 
 # ---- 3b. another user's socket on our L2TP address and port -----------------
