@@ -335,7 +335,10 @@ l2tp_diagnosis_feed_charon (L2tpDiagnosis *diag, const char *msg)
   if (!msg)
     return;
 
-  if (g_str_has_prefix (msg, "IKE_SA ") && has (msg, " established between "))
+  /* Quick Mode runs on an established ISAKMP SA: on one that another
+   * connection set up, its establishment was never in our log. */
+  if ((g_str_has_prefix (msg, "IKE_SA ") && has (msg, " established between "))
+      || g_str_has_prefix (msg, "generating QUICK_MODE request "))
     {
       /* Phase 1 worked: what looked like a phase 1 problem before was not
        * (charon logs "no shared key found" for the first, specific ID

@@ -117,6 +117,26 @@ test_generic_yields (void)
   l2tp_diagnosis_clear (&diag);
 }
 
+/* A Quick Mode on an IKE SA that another of our connections set up: the
+ * log never shows that IKE SA's establishment (lab plugin-two-connections,
+ * mikrotik-like), yet a refusal now is Phase 2's. Without a Quick Mode, the
+ * same refusal is Phase 1's. */
+static void
+test_quick_mode_on_reused_ike_sa (void)
+{
+  L2tpDiagnosis diag = { 0 };
+
+  l2tp_diagnosis_feed_charon (&diag, "received NO_PROPOSAL_CHOSEN error notify");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_IKE_NO_PROPOSAL);
+  l2tp_diagnosis_clear (&diag);
+
+  l2tp_diagnosis_feed_charon (
+      &diag, "generating QUICK_MODE request 3163386385 [ HASH SA No ID ID ]");
+  l2tp_diagnosis_feed_charon (&diag, "received NO_PROPOSAL_CHOSEN error notify");
+  g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_ESP_NO_PROPOSAL);
+  l2tp_diagnosis_clear (&diag);
+}
+
 /* Real lines of a run under NetworkManager on a kernel without ESP
  * (tests/dbus): the key lookup miss before the wildcard key matched must not
  * end up as the diagnosis. */
@@ -361,6 +381,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/failure/established", test_established_flag);
   g_test_add_func ("/failure/no-ikev1", test_no_ikev1);
   g_test_add_func ("/failure/generic-yields", test_generic_yields);
+  g_test_add_func ("/failure/quick-mode-on-reused-ike-sa",
+                   test_quick_mode_on_reused_ike_sa);
   g_test_add_func ("/failure/phase1-recovered", test_phase1_recovered);
   g_test_add_func ("/failure/pppd", test_pppd);
   g_test_add_func ("/failure/certificates", test_certificates);
