@@ -102,7 +102,7 @@ cat "$WORK/plain.out"
   bad "exit status $(cat "$WORK/plain.rc"), expected 1"
 
 # Every line is a check (✓ ✗ ?) up to the empty line, then the counts.
-n_checks=$(sed '/^$/q' "$WORK/plain.out" | grep -c '^[✓✗?] ')
+n_checks=$(sed '/^$/q' "$WORK/plain.out" | grep -cE '^(✓|✗|\?) ')
 [ "$n_checks" -ge 16 ] && ok "$n_checks check lines" || bad "only $n_checks check lines"
 if sed '/^$/q' "$WORK/plain.out" | grep '^✗ ' | grep -qv ': '; then
   bad "a ✗ line without a fix"
