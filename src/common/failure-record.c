@@ -224,9 +224,20 @@ l2tp_failure_record_save (const char *state_dir, const char *uuid,
   if (!l2tp_state_dir_make (state_dir, error))
     return FALSE;
   text = l2tp_failure_record_to_text (record);
-  /* No secret in it, and read by the person's own diagnose: 0644. */
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                   error);
+  /* No secret in it, and read by the person's own diagnose: 0644, whatever
+   * the umask (the service runs with 077, which open() would apply). */
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 error))
+    return FALSE;
+  if (g_chmod (path, 0644) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
