@@ -49,13 +49,7 @@ fi
 
 service=$2 policy=$3 port_probe=${4:-}
 work=$(mktemp -d /tmp/nm-l2tp-dbus-test.XXXXXX)
-n=0 fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { # description command...
-	local d=$1; shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 server_pid= nm_pid= bus_pid=
 cleanup() {

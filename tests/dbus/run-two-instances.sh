@@ -37,13 +37,7 @@ work=$(mktemp -d /tmp/nm-l2tp-two-instances.XXXXXX)
 uuid=5c0ffee0-1d2e-4f3a-8b9c-0d1e2f3a4b5c
 rundir=/run/nm-l2tp-ipsec/$uuid
 conn=nm-l2tp-ipsec-$uuid
-n=0 fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check() { # description command...
-	local d=$1; shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 a_pid= b_pid= bus_pid=
 cleanup() {

@@ -23,6 +23,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "probe-args.h"
+
 static int
 usage (void)
 {
@@ -30,19 +32,6 @@ usage (void)
                    " counts ID | cleanup-stale ROOT |"
                    " send-from LOCAL LPORT ADDR PORT COUNT\n");
   return 2;
-}
-
-static guint
-number_arg (const char *s, guint min, guint max)
-{
-  guint64 v = 0;
-
-  if (!g_ascii_string_to_unsigned (s, 10, min, max, &v, NULL))
-    {
-      fprintf (stderr, "bad number: %s\n", s);
-      exit (2);
-    }
-  return (guint) v;
 }
 
 typedef struct

@@ -15,25 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "probe-args.h"
+
 static int
 usage (void)
 {
   fprintf (stderr, "usage: socket-watch-probe check ADDR PORT |"
                    " watch ADDR PORT INTERVAL SECONDS\n");
   return 2;
-}
-
-static guint
-number_arg (const char *s, guint min, guint max)
-{
-  guint64 v = 0;
-
-  if (!g_ascii_string_to_unsigned (s, 10, min, max, &v, NULL))
-    {
-      fprintf (stderr, "bad number: %s\n", s);
-      exit (2);
-    }
-  return (guint) v;
 }
 
 static int
