@@ -387,10 +387,6 @@ on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (s->going_down)
     {
-      if (s->up_step == UP_LOAD_SHARED)
-        s->loaded_shared = TRUE;
-      if (s->up_step == UP_LOAD_CONN)
-        s->loaded_conn = TRUE;
       up_cancelled (s, NULL);
       return;
     }
@@ -403,12 +399,10 @@ on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
         fail_with (s, L2TP_FAILURE_IPSEC_FAILED, error->message);
       return;
     }
-  if (s->up_step == UP_LOAD_SHARED)
-    s->loaded_shared = TRUE;
-  else if (s->up_step == UP_LOAD_KEY)
+  /* The way down unloads the conn and the key by name whatever was loaded
+   * (charon answers "not found" for what was not). */
+  if (s->up_step == UP_LOAD_KEY)
     key_loaded (s, answer);
-  else if (s->up_step == UP_LOAD_CONN)
-    s->loaded_conn = TRUE;
   s->up_step++;
   run_up_step (s);
 }

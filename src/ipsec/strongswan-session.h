@@ -36,7 +36,6 @@ struct _IpsecSession
   GCancellable *cancellable; /* the up sequence */
   L2tpCharonUse *charon;
   ViciClient *client;
-  gboolean loaded_shared, loaded_conn;
   L2tpPrivateKey *key; /* decrypted machine key, until load-key is sent */
   char *key_id;        /* its ID, once load-key was sent: unloaded going down */
   int up_step;         /* UpStep */

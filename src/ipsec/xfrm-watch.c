@@ -19,35 +19,35 @@
 
 #define RECV_BUFFER 65536
 
-/* The templates of a policy message (attribute XFRMA_TMPL). */
+/* The templates of a policy message (attribute XFRMA_TMPL): msg is the whole
+ * message (len bytes), hdrlen its fixed part. Copied out, never cast: the
+ * buffer need not be aligned. */
 static gboolean
-policy_has_reqid (const struct nlmsghdr *nlh, gsize hdrlen, guint32 reqid)
+policy_has_reqid (const guint8 *msg, gsize len, gsize hdrlen, guint32 reqid)
 {
-  const guint8 *p = (const guint8 *) NLMSG_DATA (nlh) + NLMSG_ALIGN (hdrlen);
-  gssize left = (gssize) nlh->nlmsg_len - (gssize) NLMSG_LENGTH (NLMSG_ALIGN (hdrlen));
+  gsize at = NLMSG_LENGTH (NLMSG_ALIGN (hdrlen));
 
-  while (left >= (gssize) sizeof (struct nlattr))
+  while (at + sizeof (struct nlattr) <= len)
     {
-      const struct nlattr *nla = (const struct nlattr *) p;
+      struct nlattr nla;
 
-      if (nla->nla_len < sizeof (struct nlattr) || nla->nla_len > left)
+      memcpy (&nla, msg + at, sizeof nla);
+      if (nla.nla_len < sizeof nla || nla.nla_len > len - at)
         return FALSE;
-      if ((nla->nla_type & NLA_TYPE_MASK) == XFRMA_TMPL)
+      if ((nla.nla_type & NLA_TYPE_MASK) == XFRMA_TMPL)
         {
-          const guint8 *t = p + NLA_HDRLEN;
-          gsize n = (nla->nla_len - NLA_HDRLEN) / sizeof (struct xfrm_user_tmpl);
+          gsize n = (nla.nla_len - NLA_HDRLEN) / sizeof (struct xfrm_user_tmpl);
 
           for (gsize i = 0; i < n; i++)
             {
               struct xfrm_user_tmpl tmpl;
 
-              memcpy (&tmpl, t + i * sizeof tmpl, sizeof tmpl);
+              memcpy (&tmpl, msg + at + NLA_HDRLEN + i * sizeof tmpl, sizeof tmpl);
               if (tmpl.reqid == reqid && tmpl.id.proto == IPPROTO_ESP)
                 return TRUE;
             }
         }
-      left -= NLA_ALIGN (nla->nla_len);
-      p += NLA_ALIGN (nla->nla_len);
+      at += NLA_ALIGN (nla.nla_len);
     }
   return FALSE;
 }
@@ -82,11 +82,10 @@ l2tp_xfrm_count (const guint8 *buf, gsize len, guint32 reqid, L2tpXfrmCount *cou
           if (payload >= sizeof (struct xfrm_userpolicy_info))
             {
               struct xfrm_userpolicy_info pol;
-              g_autofree struct nlmsghdr *copy = g_memdup2 (buf, hdr.nlmsg_len);
 
               memcpy (&pol, buf + NLMSG_HDRLEN, sizeof pol);
               if (pol.dir == XFRM_POLICY_OUT && pol.action == XFRM_POLICY_ALLOW
-                  && policy_has_reqid (copy, sizeof pol, reqid))
+                  && policy_has_reqid (buf, hdr.nlmsg_len, sizeof pol, reqid))
                 count->out_policies++;
             }
           break;
