@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#define GROUP                           24
+#define GROUP                           L2TP_IKEV1_PROBE_MAX_TRANSFORMS
 #define NOTIFY_ATTRIBUTES_NOT_SUPPORTED 13
 #define NOTIFY_BAD_PROPOSAL_SYNTAX      15
 
