@@ -16,14 +16,10 @@
  * accepted offer is abandoned at once with an unprotected error Notify,
  * which makes charon drop the half-open SA while in Main Mode
  * (informational.c) instead of keeping it for its 30 s half-open timeout.
- * Until charon got to that Notify the SA still counts: offers in flight and
- * abandoned SAs together stay within HALF_OPEN_BUDGET. An abandoned SA is
- * taken as gone once an offer sent after its Notify is answered (charon
- * takes messages in order), or after the quickest round trip seen.
- * Offers in groups make acceptances frequent (a group's rest and each
- * confirmation are accepted offers), so without that a window of 3 still
- * met the limit now and then (measured against charon 5.9.8: "per-IP
- * half-open IKE_SA limit of 5 reached", one offer in 360 lost).
+ * Until charon got to that Notify the SA still counts (and with groups,
+ * acceptances are frequent): offers in flight and abandoned SAs together
+ * stay within HALF_OPEN_BUDGET. An abandoned SA counts until an offer sent
+ * after its Notify is answered, or the quickest round trip seen passed.
  *
  * Silence: an offer is sent again once after the retransmission timeout
  * and counts as unanswered after a second one. The timeout starts at 1 s
