@@ -426,9 +426,9 @@ advance (ProbeEngine *e)
       reschedule (e);
       return;
     }
-  /* Nothing awaited and nothing to offer: the scan is over. */
-  /* A NAT-T check that got silence is repeated with a transform the server
-   * accepted, in case it only ignores refusals. */
+  /* Nothing awaited and nothing to offer: the scan is over. A NAT-T check
+   * that got silence is repeated with a transform the server accepted, in
+   * case it only ignores refusals. */
   if (!e->answered[1] && !e->natt_check[1] && (p = first_accepted (e))
       && memcmp (&p->transform, &e->natt_check[0]->transform, sizeof p->transform) != 0)
     {
