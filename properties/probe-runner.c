@@ -5,7 +5,8 @@
  *  - stdout, with --json: one JSON document; its "result" ("done",
  *    "no-answer", "stopped-answering", "time-limit"), "accepted" (the
  *    transforms in the tool's order, each as `ipsec-ike` spells it),
- *    "offers" and "not-tried";
+ *    "transforms-offered" (or, from a tool that offered one transform a
+ *    message, "offers") and "not-tried";
  *  - stderr, with --verbose: a line per finished offer. Those lines are
  *    prose for people and translated; every translation keeps the counter
  *    "[DONE/TOTAL]" at the start, and that counter is all that is parsed.
@@ -195,7 +196,10 @@ l2tp_probe_result_parse (const char *json, gsize length, GError **error)
     return NULL;
   g_ptr_array_add (names, NULL);
   result->accepted = (char **) g_ptr_array_steal (names, NULL);
-  result->offers = get_count (object, "offers");
+  /* An offer carries a group of transforms: count the transforms. */
+  result->offers = json_object_has_member (object, "transforms-offered")
+                       ? get_count (object, "transforms-offered")
+                       : get_count (object, "offers");
   result->not_tried = get_count (object, "not-tried");
   return g_steal_pointer (&result);
 }

@@ -205,54 +205,21 @@ group_known (guint group)
   return FALSE;
 }
 
-GBytes *
-l2tp_ikev1_probe_build (const guint8 cookie[L2TP_IKEV1_COOKIE_LEN],
-                        const L2tpProposal *transform, guint32 life_seconds,
-                        GError **error)
+/* One KEY_IKE transform payload, numbered @number. */
+static void
+put_transform (GByteArray *b, guint number, gboolean last, guint enc_id, guint key_bits,
+               guint hash, guint group, guint32 life_seconds)
 {
-  g_autoptr (GByteArray) b = NULL;
-  const L2tpIkev1VendorId *vids;
-  guint n_vids, enc_id, key_bits, hash;
-  gsize sa, proposal, tr;
+  gsize tr = begin_payload (b, last ? PL_NONE : PL_TRANSFORM);
+  guint8 t[4] = { number, TRANSFORM_KEY_IKE, 0, 0 };
 
-  g_return_val_if_fail (cookie != NULL, NULL);
-  g_return_val_if_fail (transform != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!encryption_attrs (transform->enc, &enc_id, &key_bits)
-      || !hash_id (transform->integ, &hash) || !group_known (transform->dh))
-    {
-      g_set_error_literal (error, L2TP_IKEV1_PROBE_ERROR,
-                           L2TP_IKEV1_PROBE_ERROR_UNSUPPORTED,
-                           "IKEv1 has no transform for this proposal");
-      return NULL;
-    }
-  if (life_seconds == 0)
-    life_seconds = L2TP_IKEV1_DEFAULT_LIFE_S;
-
-  vids = l2tp_ikev1_vendor_ids_offered (&n_vids);
-  b = g_byte_array_sized_new (256);
-  put_header (b, cookie, NULL, PL_SA, EXCH_ID_PROT, 0);
-
-  sa = begin_payload (b, n_vids > 0 ? PL_VENDOR_ID : PL_NONE);
-  put32 (b, DOI_IPSEC);
-  put32 (b, SIT_IDENTITY_ONLY);
-  proposal = begin_payload (b, PL_NONE);
-  {
-    guint8 p[4] = { 1, PROTO_ISAKMP, 0 /* SPI size */, 1 /* transforms */ };
-    g_byte_array_append (b, p, 4);
-  }
-  tr = begin_payload (b, PL_NONE);
-  {
-    guint8 t[4] = { 1, TRANSFORM_KEY_IKE, 0, 0 };
-    g_byte_array_append (b, t, 4);
-  }
+  g_byte_array_append (b, t, 4);
   put_tv (b, ATTR_ENCRYPTION, enc_id);
   if (key_bits)
     put_tv (b, ATTR_KEY_LENGTH, key_bits);
   put_tv (b, ATTR_HASH, hash);
   put_tv (b, ATTR_AUTH, AUTH_PSK);
-  put_tv (b, ATTR_GROUP, transform->dh);
+  put_tv (b, ATTR_GROUP, group);
   put_tv (b, ATTR_LIFE_TYPE, LIFE_TYPE_SECONDS);
   if (life_seconds <= 0xffff)
     put_tv (b, ATTR_LIFE_DUR, life_seconds);
@@ -263,6 +230,61 @@ l2tp_ikev1_probe_build (const guint8 cookie[L2TP_IKEV1_COOKIE_LEN],
       put32 (b, life_seconds);
     }
   end_payload (b, tr);
+}
+
+GBytes *
+l2tp_ikev1_probe_build (const guint8 cookie[L2TP_IKEV1_COOKIE_LEN],
+                        const L2tpProposal *transforms, guint n_transforms,
+                        guint32 life_seconds, GError **error)
+{
+  g_autoptr (GByteArray) b = NULL;
+  const L2tpIkev1VendorId *vids;
+  guint n_vids;
+  gsize sa, proposal;
+
+  g_return_val_if_fail (cookie != NULL, NULL);
+  g_return_val_if_fail (transforms != NULL, NULL);
+  g_return_val_if_fail (
+      n_transforms >= 1 && n_transforms <= L2TP_IKEV1_PROBE_MAX_TRANSFORMS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < n_transforms; i++)
+    {
+      guint enc_id, key_bits, hash;
+
+      if (!encryption_attrs (transforms[i].enc, &enc_id, &key_bits)
+          || !hash_id (transforms[i].integ, &hash) || !group_known (transforms[i].dh))
+        {
+          g_set_error_literal (error, L2TP_IKEV1_PROBE_ERROR,
+                               L2TP_IKEV1_PROBE_ERROR_UNSUPPORTED,
+                               "IKEv1 has no transform for this proposal");
+          return NULL;
+        }
+    }
+  if (life_seconds == 0)
+    life_seconds = L2TP_IKEV1_DEFAULT_LIFE_S;
+
+  vids = l2tp_ikev1_vendor_ids_offered (&n_vids);
+  b = g_byte_array_sized_new (256 + 36 * n_transforms);
+  put_header (b, cookie, NULL, PL_SA, EXCH_ID_PROT, 0);
+
+  sa = begin_payload (b, n_vids > 0 ? PL_VENDOR_ID : PL_NONE);
+  put32 (b, DOI_IPSEC);
+  put32 (b, SIT_IDENTITY_ONLY);
+  proposal = begin_payload (b, PL_NONE);
+  {
+    guint8 p[4] = { 1, PROTO_ISAKMP, 0 /* SPI size */, n_transforms };
+    g_byte_array_append (b, p, 4);
+  }
+  for (guint i = 0; i < n_transforms; i++)
+    {
+      guint enc_id = 0, key_bits = 0, hash = 0;
+
+      encryption_attrs (transforms[i].enc, &enc_id, &key_bits);
+      hash_id (transforms[i].integ, &hash);
+      put_transform (b, i + 1, i + 1 == n_transforms, enc_id, key_bits, hash,
+                     transforms[i].dh, life_seconds);
+    }
   end_payload (b, proposal);
   end_payload (b, sa);
 
@@ -340,6 +362,20 @@ l2tp_ikev1_probe_peek_cookie (const guint8 *data, gsize len,
   if (!data || len < L2TP_IKEV1_HEADER_LEN)
     return FALSE;
   memcpy (cookie, data, L2TP_IKEV1_COOKIE_LEN);
+  return TRUE;
+}
+
+gboolean
+l2tp_ikev1_probe_peek_responder (const guint8 *data, gsize len,
+                                 guint8 responder_cookie[L2TP_IKEV1_COOKIE_LEN])
+{
+  static const guint8 zero[L2TP_IKEV1_COOKIE_LEN] = { 0 };
+
+  g_return_val_if_fail (responder_cookie != NULL, FALSE);
+  if (!data || len < L2TP_IKEV1_HEADER_LEN || data[18] != EXCH_ID_PROT
+      || memcmp (data + 8, zero, L2TP_IKEV1_COOKIE_LEN) == 0)
+    return FALSE;
+  memcpy (responder_cookie, data + 8, L2TP_IKEV1_COOKIE_LEN);
   return TRUE;
 }
 
@@ -485,7 +521,8 @@ parse_transform (const guint8 *p, const guint8 *end, L2tpIkev1Answer *answer,
   return TRUE;
 }
 
-/* The SA payload body: DOI, situation, one proposal with one transform. */
+/* The SA payload body: DOI, situation, one proposal with one transform (a
+ * responder chooses one; an answer holding more would not say which). */
 static gboolean
 parse_sa (const guint8 *p, const guint8 *end, L2tpIkev1Answer *answer, GError **error)
 {
@@ -498,7 +535,9 @@ parse_sa (const guint8 *p, const guint8 *end, L2tpIkev1Answer *answer, GError **
     return malformed (error, "SA payload with DOI %u", get32 (p));
   p += 8;
   plen = get16 (p + 2);
-  if (p[0] != PL_NONE && p[0] != PL_PROPOSAL)
+  if (p[0] == PL_PROPOSAL)
+    return malformed (error, "the answer holds more than one proposal");
+  if (p[0] != PL_NONE)
     return malformed (error, "SA payload holds payload type %u", p[0]);
   if (plen < 8 || plen > (gsize) (end - p))
     return malformed (error, "proposal payload length %u does not fit its SA", plen);
@@ -508,10 +547,16 @@ parse_sa (const guint8 *p, const guint8 *end, L2tpIkev1Answer *answer, GError **
   spi_size = p[6];
   if (p[7] < 1)
     return malformed (error, "proposal without a transform");
+  if (p[7] > 1)
+    return malformed (
+        error, "the answer's proposal holds %u transforms, not the one chosen", p[7]);
   q = p + 8 + spi_size;
   if (q + 4 > end)
     return malformed (error, "proposal payload cut short");
   tlen = get16 (q + 2);
+  if (q[0] != PL_NONE)
+    return malformed (error, "the answer's transform is followed by another payload (%u)",
+                      q[0]);
   if (tlen < 8 || tlen > (gsize) (end - q))
     return malformed (error, "transform payload length %u does not fit its proposal",
                       tlen);
@@ -527,9 +572,27 @@ parse_notify (const guint8 *p, const guint8 *end, L2tpIkev1Answer *answer, GErro
   return TRUE;
 }
 
+/* Which offered transform the accepted one is: by its attributes, which is
+ * what L2tpProposal holds of a transform (the authentication method was
+ * checked to be the pre-shared key we offer). */
+static gboolean
+find_offered (L2tpIkev1Answer *answer, const L2tpProposal *offered, guint n_offered)
+{
+  for (guint i = 0; i < n_offered; i++)
+    if (offered[i].enc == answer->accepted.enc
+        && offered[i].integ == answer->accepted.integ
+        && offered[i].dh == answer->accepted.dh)
+      {
+        answer->chosen = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 L2tpIkev1Answer *
 l2tp_ikev1_probe_parse (const guint8 *data, gsize len,
-                        const guint8 cookie[L2TP_IKEV1_COOKIE_LEN], GError **error)
+                        const guint8 cookie[L2TP_IKEV1_COOKIE_LEN],
+                        const L2tpProposal *offered, guint n_offered, GError **error)
 {
   static const guint8 zero[L2TP_IKEV1_COOKIE_LEN] = { 0 };
   g_autoptr (L2tpIkev1Answer) answer = NULL;
@@ -540,6 +603,7 @@ l2tp_ikev1_probe_parse (const guint8 *data, gsize len,
 
   g_return_val_if_fail (cookie != NULL, NULL);
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (offered != NULL || n_offered == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (len < L2TP_IKEV1_HEADER_LEN)
@@ -646,6 +710,13 @@ l2tp_ikev1_probe_parse (const guint8 *data, gsize len,
   if (exchange == EXCH_INFORMATIONAL && !have_notify)
     {
       malformed (error, "Informational answer without a notify payload");
+      return NULL;
+    }
+  if (exchange == EXCH_ID_PROT && !find_offered (answer, offered, n_offered))
+    {
+      g_set_error_literal (error, L2TP_IKEV1_PROBE_ERROR,
+                           L2TP_IKEV1_PROBE_ERROR_NOT_OFFERED,
+                           "the server chose a transform that was not offered");
       return NULL;
     }
   return g_steal_pointer (&answer);

@@ -11,7 +11,10 @@
 
 typedef struct
 {
-  guint offers, accepted, refused, silent, malformed, skipped;
+  /* offers (first messages sent) by their answer */
+  guint offers, accepted, refused, silent, malformed;
+  /* the plan's transforms */
+  guint transforms_offered, not_tried;
   const char *first_error;
 } Counts;
 
@@ -19,14 +22,13 @@ static Counts
 count (const ProbeReport *r)
 {
   GPtrArray *probes = probe_engine_get_probes (r->engine);
+  const GArray *plan = probe_engine_get_plan (r->engine);
   Counts c = { 0 };
 
   for (guint i = 0; i < probes->len; i++)
     {
       const Probe *p = probes->pdata[i];
 
-      if (p->state != PROBE_SKIPPED)
-        c.offers++;
       switch (p->state)
         {
         case PROBE_ACCEPTED:
@@ -46,10 +48,27 @@ count (const ProbeReport *r)
           break;
         case PROBE_SKIPPED:
         case PROBE_WAITING:
-          c.skipped++;
-          break;
+          continue;
         }
+      c.offers++;
     }
+  for (guint i = 0; i < plan->len; i++)
+    switch (probe_engine_get_verdict (r->engine, i))
+      {
+      case L2TP_VERDICT_UNTRIED:
+      case L2TP_VERDICT_NOT_TRIED:
+        c.not_tried++;
+        break;
+      case L2TP_VERDICT_OFFERED:
+      case L2TP_VERDICT_CHOSEN:
+        /* Offered, but without a verdict: the probe ended first. */
+        c.transforms_offered++;
+        c.not_tried++;
+        break;
+      default:
+        c.transforms_offered++;
+        break;
+      }
   return c;
 }
 
@@ -64,14 +83,24 @@ notify_text (guint16 type)
 void
 probe_report_progress (FILE *out, const Probe *p, guint done, guint total)
 {
-  g_autofree char *name = l2tp_ikev1_transform_to_string (&p->transform);
+  g_autofree char *name
+      = l2tp_ikev1_transform_to_string (&g_array_index (p->offered, L2tpProposal, 0));
   g_autofree char *what = NULL;
   g_autofree char *time = NULL;
+  guint more = p->offered->len - 1;
 
   switch (p->state)
     {
     case PROBE_ACCEPTED:
-      what = g_strdup (_ ("accepted"));
+      if (more > 0)
+        {
+          g_autofree char *chosen = l2tp_ikev1_transform_to_string (&p->transform);
+
+          /* TRANSLATORS: the transform a server chose from a group offered */
+          what = g_strdup_printf (_ ("chose %s"), chosen);
+        }
+      else
+        what = g_strdup (_ ("accepted"));
       break;
     case PROBE_REFUSED:
       what = notify_text (p->notify_type);
@@ -85,33 +114,46 @@ probe_report_progress (FILE *out, const Probe *p, guint done, guint total)
     }
   if (p->rtt_us >= 0)
     time = g_strdup_printf (_ (" (%.1f ms)"), p->rtt_us / 1000.0);
-  /* TRANSLATORS: progress line: count, transform, UDP port, result, time */
-  fprintf (out, _ ("[%3u/%u] %s on UDP %u: %s%s\n"), done, total, name, p->port, what,
-           time ? time : "");
+  if (more > 0)
+    /* TRANSLATORS: progress line: count, the first transform of a group and
+     * how many more it had, UDP port, result, time */
+    fprintf (out, _ ("[%3u/%u] %s and %u more on UDP %u: %s%s\n"), done, total, name,
+             more, p->port, what, time ? time : "");
+  else
+    /* TRANSLATORS: progress line: count, transform, UDP port, result, time */
+    fprintf (out, _ ("[%3u/%u] %s on UDP %u: %s%s\n"), done, total, name, p->port, what,
+             time ? time : "");
   fflush (out);
 }
 
-/* The scan's accepted transforms in plan order, each once. */
+/* The plan's transforms with @verdict, spelled, in plan order. */
+static GPtrArray *
+names_with (const ProbeReport *r, L2tpTransformVerdict verdict)
+{
+  const GArray *plan = probe_engine_get_plan (r->engine);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < plan->len; i++)
+    if (probe_engine_get_verdict (r->engine, i) == verdict)
+      g_ptr_array_add (
+          names, l2tp_ikev1_transform_to_string (&g_array_index (plan, L2tpProposal, i)));
+  return names;
+}
+
+/* The accepted transforms (each accepted in an offer of its own). */
 static GPtrArray *
 accepted_names (const ProbeReport *r)
 {
-  GPtrArray *probes = probe_engine_get_probes (r->engine);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  return names_with (r, L2TP_VERDICT_ACCEPTED);
+}
 
-  for (guint i = 0; i < probes->len; i++)
-    {
-      const Probe *p = probes->pdata[i];
-      char *name;
-
-      if (p->state != PROBE_ACCEPTED)
-        continue;
-      name = l2tp_ikev1_transform_to_string (&p->transform);
-      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-        g_free (name);
-      else
-        g_ptr_array_add (names, name);
-    }
-  return names;
+static char *
+joined (GPtrArray *names)
+{
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
 }
 
 char *
@@ -119,10 +161,7 @@ probe_report_accepted (const ProbeReport *r)
 {
   g_autoptr (GPtrArray) names = accepted_names (r);
 
-  if (names->len == 0)
-    return NULL;
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (",", (char **) names->pdata);
+  return joined (names);
 }
 
 static char *
@@ -153,6 +192,8 @@ probe_report_print_text (FILE *out, const ProbeReport *r)
   gboolean on4500 = probe_engine_answered_on (r->engine, 4500);
   g_autofree char *accepted = probe_report_accepted (r);
   g_autofree char *vids = vendor_ids_text (r);
+  g_autoptr (GPtrArray) unconfirmed_names = names_with (r, L2TP_VERDICT_UNCONFIRMED);
+  g_autofree char *unconfirmed = joined (unconfirmed_names);
 
   if (g_strcmp0 (r->host, r->address) == 0)
     fprintf (out, _ ("Server %s\n"), r->host);
@@ -175,7 +216,12 @@ probe_report_print_text (FILE *out, const ProbeReport *r)
              accepted);
   else
     fprintf (out, _ ("The server accepted none of the %u Phase 1 transforms offered.\n"),
-             c.offers);
+             c.transforms_offered);
+  if (unconfirmed)
+    fprintf (out,
+             _ ("Chosen from a group but not accepted when offered alone, so not "
+                "listed: %s\n"),
+             unconfirmed);
   if (*vids)
     fprintf (out, _ ("Vendor IDs: %s\n"), vids);
   if (c.malformed > 0)
@@ -185,12 +231,12 @@ probe_report_print_text (FILE *out, const ProbeReport *r)
              _ ("The server stopped answering after %u accepted offers (it limits "
                 "half-open IKE SAs or the rate per client); %u transforms were not "
                 "tried, so the list may be incomplete.\n"),
-             probe_engine_get_accepted_before_stop (r->engine), c.skipped);
+             probe_engine_get_accepted_before_stop (r->engine), c.not_tried);
   else if (r->end == PROBE_END_TIME_LIMIT)
     fprintf (out,
              _ ("The probe ran out of time; %u transforms were not tried, so the list "
                 "may be incomplete.\n"),
-             c.skipped);
+             c.not_tried);
   fprintf (out, _ ("%u offers in %.2f s: %u accepted, %u refused, %u unanswered\n"),
            c.offers, seconds, c.accepted, c.refused, c.silent);
 }
@@ -245,13 +291,31 @@ add_probes (JsonBuilder *b, const ProbeReport *r)
       const Probe *p = probes->pdata[i];
       g_autofree char *name = l2tp_ikev1_transform_to_string (&p->transform);
 
+      if (p->state == PROBE_SKIPPED || p->state == PROBE_WAITING)
+        continue;
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "transform");
-      json_builder_add_string_value (b, name);
+      /* The one offered, or the one the server chose from a group. */
+      if (p->offered->len == 1 || p->state == PROBE_ACCEPTED)
+        {
+          json_builder_set_member_name (b, "transform");
+          json_builder_add_string_value (b, name);
+        }
+      json_builder_set_member_name (b, "offered");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < p->offered->len; k++)
+        {
+          g_autofree char *t = l2tp_ikev1_transform_to_string (
+              &g_array_index (p->offered, L2tpProposal, k));
+
+          json_builder_add_string_value (b, t);
+        }
+      json_builder_end_array (b);
       json_builder_set_member_name (b, "port");
       json_builder_add_int_value (b, p->port);
       json_builder_set_member_name (b, "nat-t-check");
-      json_builder_add_boolean_value (b, p->index == G_MAXUINT);
+      json_builder_add_boolean_value (b, p->kind == PROBE_KIND_NATT_CHECK);
+      json_builder_set_member_name (b, "confirmation");
+      json_builder_add_boolean_value (b, p->kind == PROBE_KIND_CONFIRMATION);
       json_builder_set_member_name (b, "result");
       json_builder_add_string_value (b, state_name (p->state));
       json_builder_set_member_name (b, "sent");
@@ -316,6 +380,7 @@ probe_report_print_json (FILE *out, const ProbeReport *r)
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GPtrArray) names = accepted_names (r);
+  g_autoptr (GPtrArray) unconfirmed = names_with (r, L2TP_VERDICT_UNCONFIRMED);
   g_autofree char *accepted = probe_report_accepted (r);
   g_autofree char *text = NULL;
   Counts c = count (r);
@@ -341,6 +406,11 @@ probe_report_print_json (FILE *out, const ProbeReport *r)
     json_builder_add_string_value (b, accepted);
   else
     json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "unconfirmed");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < unconfirmed->len; i++)
+    json_builder_add_string_value (b, unconfirmed->pdata[i]);
+  json_builder_end_array (b);
   add_vendor_ids (b, r);
   json_builder_set_member_name (b, "offers");
   json_builder_add_int_value (b, c.offers);
@@ -351,7 +421,9 @@ probe_report_print_json (FILE *out, const ProbeReport *r)
   json_builder_set_member_name (b, "unreadable");
   json_builder_add_int_value (b, c.malformed);
   json_builder_set_member_name (b, "not-tried");
-  json_builder_add_int_value (b, c.skipped);
+  json_builder_add_int_value (b, c.not_tried);
+  json_builder_set_member_name (b, "transforms-offered");
+  json_builder_add_int_value (b, c.transforms_offered);
   if (r->end == PROBE_END_STOPPED)
     {
       json_builder_set_member_name (b, "accepted-before-stop");

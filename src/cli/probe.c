@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nm-l2tp-ipsec probe — options, the server's address, the run, the exit
- * status. The probe offers every Phase 1 transform in a first Main Mode
- * message of its own and never goes further: no key exchange, no identity,
- * no pre-shared key. It needs no privileges (an ephemeral UDP port). */
+ * status. The probe offers every Phase 1 transform, in groups of first Main
+ * Mode messages, each transform the server chose once more alone, and
+ * never goes further: no key exchange, no identity, no pre-shared key. It
+ * needs no privileges (an ephemeral UDP port). */
 #include "probe.h"
 
 #include <glib/gi18n-lib.h>
@@ -87,8 +88,9 @@ l2tp_cli_probe (int argc, char **argv)
   context = g_option_context_new (_ ("HOST"));
   g_option_context_set_summary (
       context, _ ("Ask an L2TP/IPsec server which IKEv1 Phase 1 transforms it accepts.\n"
-                  "Sends one Main Mode offer per transform and never completes a "
-                  "handshake:\nno identity and no pre-shared key leave this machine."));
+                  "Offers them in groups in first Main Mode messages, each one the "
+                  "server chooses once more alone,\nand never completes a handshake: "
+                  "no identity and no pre-shared key leave this machine."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

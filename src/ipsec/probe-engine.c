@@ -4,7 +4,9 @@
  * One unbound-port UDP socket sends to the server's port 500 (and 4500,
  * with the 4-byte non-ESP marker of RFC 3948); answers come back to it from
  * either. Every offer has its own initiator cookie, which is how an answer
- * finds its offer; anything else is ignored.
+ * finds its offer; anything else is ignored. What the offers hold, one
+ * transform or a group, comes from shared/ikev1-probe-groups.c, which every
+ * answer (or silence) is reported to.
  *
  * Pacing: at most `window` offers are unanswered at a time. strongSwan's
  * charon counts, per client address, every Main Mode first message it has
@@ -14,6 +16,10 @@
  * accepted offer is abandoned at once with an unprotected error Notify,
  * which makes charon drop the half-open SA while in Main Mode
  * (informational.c) instead of keeping it for its 30 s half-open timeout.
+ * Until charon got to that Notify the SA still counts (and with groups,
+ * acceptances are frequent): offers in flight and abandoned SAs together
+ * stay within HALF_OPEN_BUDGET. An abandoned SA counts until an offer sent
+ * after its Notify is answered, or the quickest round trip seen passed.
  *
  * Silence: an offer is sent again once after the retransmission timeout
  * and counts as unanswered after a second one. The timeout starts at 1 s
@@ -32,6 +38,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "shared/ikev1-probe-groups.h"
 #include "shared/ikev1-probe-packet.h"
 #include "shared/ikev1-probe-plan.h"
 
@@ -41,6 +48,8 @@
 #define TIME_LIMIT_S   60
 #define MAX_TRIES      2
 #define MAX_DATAGRAM   4096
+/* Below charon.block_threshold (5) half-open SAs per client. */
+#define HALF_OPEN_BUDGET 4
 
 struct _ProbeEngine
 {
@@ -49,15 +58,15 @@ struct _ProbeEngine
   GSocketAddress *to[2]; /* 500, 4500 */
   guint window;
 
-  GPtrArray *probes; /* Probe*, the scan in plan order, then the NAT-T checks */
-  guint n_scan;
-  guint next_waiting;
+  GArray *plan; /* L2tpProposal */
+  L2tpProbeGroups *groups;
+  GPtrArray *probes;     /* Probe*, in the order sent */
   GHashTable *by_cookie; /* guint64 -> Probe* */
   Probe *natt_check[2];
 
   guint16 scan_port;
   guint in_flight;
-  guint done;
+  guint natt_done;
   guint silent_in_a_row;
   guint scan_silent;
   guint accepted;
@@ -65,6 +74,8 @@ struct _ProbeEngine
   gboolean refusals_answered;
   gint64 rto_us;
   gint64 max_rtt_us;
+  gint64 min_rtt_us;
+  GArray *abandoned; /* gint64: when the Notify of an SA maybe still half-open went */
 
   GPtrArray *vendor_ids;
   gint64 start_us;
@@ -93,6 +104,7 @@ port_slot (guint16 port)
 static void
 probe_free (Probe *p)
 {
+  g_clear_pointer (&p->offered, g_array_unref);
   g_clear_pointer (&p->packet, g_bytes_unref);
   g_free (p->error);
   g_free (p);
@@ -129,15 +141,35 @@ new_cookie (ProbeEngine *e, Probe *p)
 }
 
 static Probe *
-probe_new (ProbeEngine *e, const L2tpProposal *t, guint index, guint16 port)
+probe_new (ProbeEngine *e, ProbeKind kind, const L2tpProposal *transforms, guint n,
+           guint16 port)
 {
   Probe *p = g_new0 (Probe, 1);
 
-  p->transform = *t;
-  p->index = index;
+  p->kind = kind;
+  p->offered = g_array_sized_new (FALSE, FALSE, sizeof (L2tpProposal), n);
+  g_array_append_vals (p->offered, transforms, n);
+  p->transform = transforms[0];
   p->port = port;
   p->rtt_us = -1;
   new_cookie (e, p);
+  g_ptr_array_add (e->probes, p);
+  return p;
+}
+
+/* The probe for an offer of the groups. */
+static Probe *
+probe_for_offer (ProbeEngine *e, const L2tpProbeOffer *o)
+{
+  L2tpProposal t[L2TP_IKEV1_PROBE_MAX_TRANSFORMS];
+  Probe *p;
+
+  g_assert (o->n >= 1 && o->n <= G_N_ELEMENTS (t));
+  for (guint i = 0; i < o->n; i++)
+    t[i] = g_array_index (e->plan, L2tpProposal, o->indices[i]);
+  p = probe_new (e, o->confirmation ? PROBE_KIND_CONFIRMATION : PROBE_KIND_SCAN, t, o->n,
+                 e->scan_port);
+  p->offer_id = o->id;
   return p;
 }
 
@@ -145,7 +177,6 @@ ProbeEngine *
 probe_engine_new (GInetAddress *address, guint window, GError **error)
 {
   g_autoptr (ProbeEngine) e = g_new0 (ProbeEngine, 1);
-  g_autoptr (GArray) plan = l2tp_ikev1_probe_plan_new ();
   g_autoptr (GInetAddress) any = NULL;
   g_autoptr (GSocketAddress) local = NULL;
   GSocketFamily family = g_inet_address_get_family (address);
@@ -154,9 +185,12 @@ probe_engine_new (GInetAddress *address, guint window, GError **error)
   e->window = CLAMP (window, 1, 64);
   e->rto_us = INITIAL_RTO_US;
   e->scan_port = 500;
+  e->plan = l2tp_ikev1_probe_plan_new ();
+  e->groups = l2tp_probe_groups_new (e->plan->len, L2TP_IKEV1_PROBE_MAX_TRANSFORMS);
   e->probes = g_ptr_array_new_with_free_func ((GDestroyNotify) probe_free);
   e->by_cookie = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   e->vendor_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  e->abandoned = g_array_new (FALSE, FALSE, sizeof (gint64));
   e->to[0] = g_inet_socket_address_new (address, 500);
   e->to[1] = g_inet_socket_address_new (address, 4500);
 
@@ -169,13 +203,8 @@ probe_engine_new (GInetAddress *address, guint window, GError **error)
   if (!g_socket_bind (e->socket, local, FALSE, error))
     return NULL;
 
-  for (guint i = 0; i < plan->len; i++)
-    g_ptr_array_add (e->probes,
-                     probe_new (e, &g_array_index (plan, L2tpProposal, i), i, 500));
-  e->n_scan = e->probes->len;
-  e->natt_check[0]
-      = probe_new (e, &g_array_index (plan, L2tpProposal, 0), G_MAXUINT, 4500);
-  g_ptr_array_add (e->probes, e->natt_check[0]);
+  e->natt_check[0] = probe_new (e, PROBE_KIND_NATT_CHECK,
+                                &g_array_index (e->plan, L2tpProposal, 0), 1, 4500);
   return g_steal_pointer (&e);
 }
 
@@ -201,8 +230,11 @@ probe_engine_free (ProbeEngine *e)
   g_clear_object (&e->to[0]);
   g_clear_object (&e->to[1]);
   g_clear_pointer (&e->probes, g_ptr_array_unref);
+  g_clear_pointer (&e->groups, l2tp_probe_groups_free);
+  g_clear_pointer (&e->plan, g_array_unref);
   g_clear_pointer (&e->by_cookie, g_hash_table_unref);
   g_clear_pointer (&e->vendor_ids, g_ptr_array_unref);
+  g_clear_pointer (&e->abandoned, g_array_unref);
   g_free (e);
 }
 
@@ -246,7 +278,8 @@ send_probe (ProbeEngine *e, Probe *p)
     {
       g_autoptr (GError) error = NULL;
 
-      p->packet = l2tp_ikev1_probe_build (p->cookie, &p->transform, 0, &error);
+      p->packet = l2tp_ikev1_probe_build (
+          p->cookie, (const L2tpProposal *) p->offered->data, p->offered->len, 0, &error);
       g_assert_no_error (error); /* the plan holds only what IKEv1 can say */
     }
   if (p->state != PROBE_SENT)
@@ -261,72 +294,96 @@ send_probe (ProbeEngine *e, Probe *p)
 static void finish (ProbeEngine *e, ProbeEnd end);
 static void reschedule (ProbeEngine *e);
 
+static gboolean
+is_scan (const Probe *p)
+{
+  return p->kind != PROBE_KIND_NATT_CHECK;
+}
+
 static void
 probe_ended (ProbeEngine *e, Probe *p, ProbeState state)
 {
   gboolean was_sent = p->state == PROBE_SENT;
+  guint n_natt = e->natt_check[1] ? 2 : 1;
 
   p->state = state;
   if (was_sent)
     e->in_flight--;
-  e->done++;
+  if (!is_scan (p))
+    e->natt_done++;
   if (e->progress)
-    e->progress (p, e->done, e->probes->len, e->progress_data);
+    e->progress (p, l2tp_probe_groups_count_decided (e->groups) + e->natt_done,
+                 e->plan->len + n_natt, e->progress_data);
 }
 
-static gboolean
-is_scan (ProbeEngine *e, Probe *p)
-{
-  return p->index != G_MAXUINT;
-}
-
+/* The first transform accepted on port 500, alone or from a group. */
 static Probe *
 first_accepted (ProbeEngine *e)
 {
-  for (guint i = 0; i < e->n_scan; i++)
+  for (guint i = 0; i < e->probes->len; i++)
     {
       Probe *p = e->probes->pdata[i];
 
-      if (p->state == PROBE_ACCEPTED)
+      if (is_scan (p) && p->port == 500 && p->state == PROBE_ACCEPTED)
         return p;
     }
   return NULL;
 }
 
-/* Port 500 silent for a whole window while 4500 answers: scan on 4500. */
+/* The offer of @p got no answer on 500 while the scan is on 4500 now. */
+static void
+offer_again (ProbeEngine *e, Probe *p)
+{
+  if (l2tp_probe_groups_offer_again (e->groups, p->offer_id))
+    p->again = TRUE;
+}
+
+/* Port 500 silent for a whole window while 4500 answers: scan on 4500.
+ * The offers sent in vain stay in the results as unanswered on 500. */
 static void
 switch_scan_to_4500 (ProbeEngine *e)
 {
   e->scan_port = 4500;
-  for (guint i = 0; i < e->n_scan; i++)
+  for (guint i = 0; i < e->probes->len; i++)
     {
       Probe *p = e->probes->pdata[i];
 
-      if (p->state == PROBE_SILENT || p->state == PROBE_WAITING)
-        {
-          if (p->state == PROBE_SILENT)
-            e->done--;
-          p->state = PROBE_WAITING;
-          p->tries = 0;
-          p->port = 4500;
-        }
+      if (is_scan (p) && p->state == PROBE_SILENT)
+        offer_again (e, p);
     }
-  e->next_waiting = 0;
   e->scan_silent = 0;
   e->silent_in_a_row = 0;
 }
 
-static Probe *
-next_waiting (ProbeEngine *e)
+/* How long an abandoned SA may still count on the server. */
+static gint64
+abandon_hold_us (ProbeEngine *e)
 {
-  for (; e->next_waiting < e->n_scan; e->next_waiting++)
-    {
-      Probe *p = e->probes->pdata[e->next_waiting];
+  return e->min_rtt_us > 0 ? e->min_rtt_us : MIN_RTO_US;
+}
 
-      if (p->state == PROBE_WAITING)
-        return p;
+/* Forgets abandoned SAs whose Notify came before @sent_us (an answer to
+ * an offer sent then came), or older than the hold. */
+static void
+forget_abandoned (ProbeEngine *e, gint64 sent_us)
+{
+  gint64 old = g_get_monotonic_time () - abandon_hold_us (e);
+
+  for (guint i = e->abandoned->len; i-- > 0;)
+    {
+      gint64 at = g_array_index (e->abandoned, gint64, i);
+
+      if (at < sent_us || at <= old)
+        g_array_remove_index_fast (e->abandoned, i);
     }
-  return NULL;
+}
+
+/* Room for one more offer: the window, and the server's half-open limit. */
+static gboolean
+room (ProbeEngine *e)
+{
+  return e->in_flight < e->window
+         && e->in_flight + e->abandoned->len < MAX (e->window, HALF_OPEN_BUDGET);
 }
 
 /* Decides what comes next after any event. */
@@ -334,6 +391,8 @@ static void
 advance (ProbeEngine *e)
 {
   gboolean any_answer = e->answered[0] || e->answered[1];
+  guint n_groups = l2tp_probe_groups_count_groups (e->groups);
+  const L2tpProbeOffer *o;
   Probe *p;
 
   if (e->over)
@@ -341,13 +400,13 @@ advance (ProbeEngine *e)
 
   /* The NAT-T check takes a place in the first window too. */
   if (!any_answer && e->natt_check[0]->state == PROBE_SILENT
-      && e->scan_silent + 1 >= MIN (e->window, e->n_scan + 1))
+      && e->scan_silent + 1 >= MIN (e->window, n_groups + 1))
     {
       finish (e, PROBE_END_NO_ANSWER);
       return;
     }
   if (e->scan_port == 500 && !e->answered[0] && e->answered[1]
-      && e->scan_silent >= MIN (e->window, e->n_scan))
+      && e->scan_silent >= MIN (e->window, n_groups))
     switch_scan_to_4500 (e);
   if (e->refusals_answered && e->silent_in_a_row >= MAX (e->window, 3))
     {
@@ -358,24 +417,22 @@ advance (ProbeEngine *e)
 
   if (e->natt_check[0]->state == PROBE_WAITING)
     send_probe (e, e->natt_check[0]);
-  while (e->in_flight < e->window && (p = next_waiting (e)))
-    {
-      p->port = e->scan_port;
-      send_probe (e, p);
-    }
+  forget_abandoned (e, G_MININT64);
+  while (room (e) && (o = l2tp_probe_groups_next (e->groups)))
+    send_probe (e, probe_for_offer (e, o));
 
-  if (e->in_flight > 0 || next_waiting (e))
+  if (e->in_flight > 0 || !l2tp_probe_groups_finished (e->groups))
     {
       reschedule (e);
       return;
     }
-  /* The scan is over. A NAT-T check that got silence is repeated with a
-   * transform the server accepted, in case it only ignores refusals. */
-  if (!e->answered[1] && !e->natt_check[1] && (p = first_accepted (e)) && p->port == 500
+  /* Nothing awaited and nothing to offer: the scan is over. A NAT-T check
+   * that got silence is repeated with a transform the server accepted, in
+   * case it only ignores refusals. */
+  if (!e->answered[1] && !e->natt_check[1] && (p = first_accepted (e))
       && memcmp (&p->transform, &e->natt_check[0]->transform, sizeof p->transform) != 0)
     {
-      e->natt_check[1] = probe_new (e, &p->transform, G_MAXUINT, 4500);
-      g_ptr_array_add (e->probes, e->natt_check[1]);
+      e->natt_check[1] = probe_new (e, PROBE_KIND_NATT_CHECK, &p->transform, 1, 4500);
       send_probe (e, e->natt_check[1]);
       reschedule (e);
       return;
@@ -401,12 +458,15 @@ on_timer (gpointer user_data)
           send_probe (e, p);
           continue;
         }
-      probe_ended (e, p, PROBE_SILENT);
-      if (is_scan (e, p))
+      if (is_scan (p))
         {
+          l2tp_probe_groups_unanswered (e->groups, p->offer_id);
           e->scan_silent++;
           e->silent_in_a_row++;
         }
+      probe_ended (e, p, PROBE_SILENT);
+      if (is_scan (p) && p->port != e->scan_port)
+        offer_again (e, p);
     }
   advance (e);
   return G_SOURCE_REMOVE;
@@ -424,6 +484,9 @@ reschedule (ProbeEngine *e)
       if (p->state == PROBE_SENT)
         next = MIN (next, p->sent_us + e->rto_us);
     }
+  /* Offers waiting for abandoned SAs to go. */
+  for (guint i = 0; i < e->abandoned->len; i++)
+    next = MIN (next, g_array_index (e->abandoned, gint64, i) + abandon_hold_us (e));
   if (e->timer)
     {
       g_source_destroy (e->timer);
@@ -463,6 +526,52 @@ abandon (ProbeEngine *e, Probe *p, const guint8 *responder_cookie)
   notify = l2tp_ikev1_probe_build_notify (p->cookie, responder_cookie, message_id,
                                           L2TP_IKEV1_NOTIFY_PROBE_DONE);
   send_datagram (e, p->port, notify);
+  {
+    gint64 now = g_get_monotonic_time ();
+
+    g_array_append_val (e->abandoned, now);
+  }
+}
+
+/* An answer that cannot be used: for the groups, one that says nothing
+ * sure about each transform offered. */
+static void
+answer_unreadable (ProbeEngine *e, Probe *p, const char *message)
+{
+  p->error = g_strdup (message);
+  if (is_scan (p))
+    l2tp_probe_groups_unreadable (e->groups, p->offer_id);
+  probe_ended (e, p, PROBE_MALFORMED);
+}
+
+static void
+handle_answer (ProbeEngine *e, Probe *p, const L2tpIkev1Answer *answer)
+{
+  g_autoptr (GError) error = NULL;
+
+  add_vendor_ids (e, answer->vendor_ids);
+  if (answer->kind == L2TP_IKEV1_ANSWER_NOTIFY)
+    {
+      p->notify_type = answer->notify_type;
+      e->refusals_answered = TRUE;
+      if (is_scan (p))
+        l2tp_probe_groups_refused (e->groups, p->offer_id, answer->notify_type);
+      probe_ended (e, p, PROBE_REFUSED);
+      return;
+    }
+  abandon (e, p, answer->responder_cookie);
+  if (is_scan (p)
+      && !l2tp_probe_groups_accepted (e->groups, p->offer_id, answer->chosen, &error))
+    {
+      /* The groups count it as unreadable already. */
+      p->error
+          = g_strdup (error ? error->message : "an answer to an offer already answered");
+      probe_ended (e, p, PROBE_MALFORMED);
+      return;
+    }
+  p->transform = g_array_index (p->offered, L2tpProposal, answer->chosen);
+  e->accepted++;
+  probe_ended (e, p, PROBE_ACCEPTED);
 }
 
 static void
@@ -470,7 +579,7 @@ handle_datagram (ProbeEngine *e, const guint8 *data, gsize len, guint16 from_por
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (L2tpIkev1Answer) answer = NULL;
-  guint8 cookie[8];
+  guint8 cookie[8], responder[8];
   guint64 key;
   Probe *p;
   gint64 now = g_get_monotonic_time ();
@@ -490,12 +599,19 @@ handle_datagram (ProbeEngine *e, const guint8 *data, gsize len, guint16 from_por
   p = g_hash_table_lookup (e->by_cookie, &key);
   if (!p || p->port != from_port)
     return;
-  answer = l2tp_ikev1_probe_parse (data, len, p->cookie, &error);
+  answer = l2tp_ikev1_probe_parse (data, len, p->cookie,
+                                   (const L2tpProposal *) p->offered->data,
+                                   p->offered->len, &error);
   if (!answer
       && g_error_matches (error, L2TP_IKEV1_PROBE_ERROR, L2TP_IKEV1_PROBE_ERROR_NOT_OURS))
     return;
-  /* A late answer to an offer already counted silent still counts. */
-  if (p->state != PROBE_SENT && p->state != PROBE_SILENT)
+  /* A Main Mode reply we cannot use (unreadable, or choosing what we did
+   * not offer) left a half-open SA on the server too. */
+  if (!answer && l2tp_ikev1_probe_peek_responder (data, len, responder))
+    abandon (e, p, responder);
+  /* A late answer to an offer already counted silent still counts, unless
+   * its transforms went out again on the other port. */
+  if ((p->state != PROBE_SENT && p->state != PROBE_SILENT) || p->again)
     {
       if (answer && answer->kind == L2TP_IKEV1_ANSWER_ACCEPTED)
         abandon (e, p, answer->responder_cookie);
@@ -503,43 +619,28 @@ handle_datagram (ProbeEngine *e, const guint8 *data, gsize len, guint16 from_por
     }
   if (p->state == PROBE_SILENT)
     {
-      e->done--;
-      if (is_scan (e, p))
+      if (is_scan (p))
         e->scan_silent--;
+      else
+        e->natt_done--;
     }
   else if (p->tries == 1)
     {
       p->rtt_us = now - p->sent_us;
       e->max_rtt_us = MAX (e->max_rtt_us, p->rtt_us);
+      e->min_rtt_us = e->min_rtt_us ? MIN (e->min_rtt_us, p->rtt_us) : MAX (p->rtt_us, 1);
       e->rto_us = CLAMP (3 * e->max_rtt_us, MIN_RTO_US, MAX_RTO_US);
     }
   e->answered[port_slot (from_port)] = TRUE;
-  if (is_scan (e, p))
+  if (is_scan (p))
     e->silent_in_a_row = 0;
+  /* The server got to this offer: to the Notifies sent before it too. */
+  forget_abandoned (e, p->sent_us);
 
   if (!answer)
-    {
-      p->error = g_strdup (error->message);
-      probe_ended (e, p, PROBE_MALFORMED);
-      return;
-    }
-  add_vendor_ids (e, answer->vendor_ids);
-  if (answer->kind == L2TP_IKEV1_ANSWER_NOTIFY)
-    {
-      p->notify_type = answer->notify_type;
-      e->refusals_answered = TRUE;
-      probe_ended (e, p, PROBE_REFUSED);
-      return;
-    }
-  abandon (e, p, answer->responder_cookie);
-  if (memcmp (&answer->accepted, &p->transform, sizeof p->transform) != 0)
-    {
-      p->error = g_strdup ("the server chose a transform that was not offered");
-      probe_ended (e, p, PROBE_MALFORMED);
-      return;
-    }
-  e->accepted++;
-  probe_ended (e, p, PROBE_ACCEPTED);
+    answer_unreadable (e, p, error->message);
+  else
+    handle_answer (e, p, answer);
 }
 
 static gboolean
@@ -591,12 +692,15 @@ finish (ProbeEngine *e, ProbeEnd end)
   e->over = TRUE;
   e->end = end;
   e->end_us = g_get_monotonic_time ();
+  l2tp_probe_groups_stop (e->groups);
   for (guint i = 0; i < e->probes->len; i++)
     {
       Probe *p = e->probes->pdata[i];
 
       if (p->state == PROBE_SENT)
         {
+          if (is_scan (p))
+            l2tp_probe_groups_unanswered (e->groups, p->offer_id);
           p->state = PROBE_SILENT;
           e->in_flight--;
         }
@@ -649,6 +753,29 @@ GPtrArray *
 probe_engine_get_probes (ProbeEngine *e)
 {
   return e->probes;
+}
+
+const GArray *
+probe_engine_get_plan (ProbeEngine *e)
+{
+  return e->plan;
+}
+
+L2tpTransformVerdict
+probe_engine_get_verdict (ProbeEngine *e, guint index)
+{
+  return l2tp_probe_groups_get_verdict (e->groups, index);
+}
+
+GArray *
+probe_engine_get_accepted (ProbeEngine *e)
+{
+  GArray *accepted = g_array_new (FALSE, FALSE, sizeof (L2tpProposal));
+
+  for (guint i = 0; i < e->plan->len; i++)
+    if (l2tp_probe_groups_get_verdict (e->groups, i) == L2TP_VERDICT_ACCEPTED)
+      g_array_append_val (accepted, g_array_index (e->plan, L2tpProposal, i));
+  return accepted;
 }
 
 gboolean

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The IKEv1 Main Mode prober (nm-l2tp-ipsec probe, and the service when
- * every Phase 1 round was refused) — the network side: one UDP socket on an ephemeral
- * port, the first Main Mode message of every transform of the plan (each
- * with its own cookie), several in flight, one retransmission on silence.
- * Runs on the thread-default main context; no threads, no sleeps. */
+ * every Phase 1 round was refused) — the network side: one UDP socket on an
+ * ephemeral port, the plan's transforms in groups of first Main Mode
+ * messages as shared/ikev1-probe-groups.c decides (each message with its
+ * own cookie), several in flight, one retransmission on silence. Runs on
+ * the thread-default main context; no threads, no sleeps. */
 #ifndef L2TP_PROBE_ENGINE_H
 #define L2TP_PROBE_ENGINE_H
 
 #include <gio/gio.h>
 
+#include "shared/ikev1-probe-groups.h"
 #include "shared/proposals.h"
 
 G_BEGIN_DECLS
@@ -24,17 +26,29 @@ typedef enum
   PROBE_SKIPPED,   /* never sent: the probe stopped first */
 } ProbeState;
 
+typedef enum
+{
+  PROBE_KIND_SCAN,         /* transforms of the plan, one or a group */
+  PROBE_KIND_CONFIRMATION, /* one transform the server chose from a group */
+  PROBE_KIND_NATT_CHECK,   /* one transform to UDP 4500 */
+} ProbeKind;
+
+/* One first Main Mode message (an offer) and its answer. */
 typedef struct
 {
+  ProbeKind kind;
+  GArray *offered; /* L2tpProposal, in the order sent (the plan's) */
+  /* ACCEPTED: the transform the server chose; otherwise the first offered */
   L2tpProposal transform;
   guint16 port; /* 500, or 4500 with the non-ESP marker */
-  guint index;  /* position in the plan; G_MAXUINT for the NAT-T checks */
   ProbeState state;
   guint16 notify_type; /* REFUSED */
   char *error;         /* MALFORMED */
   guint tries;
   gint64 rtt_us; /* answer time of the offer answered, -1 unknown */
   /* private */
+  guint offer_id; /* SCAN, CONFIRMATION: the groups' offer */
+  gboolean again; /* unanswered on 500, its transforms offered again on 4500 */
   guint8 cookie[8];
   gint64 sent_us;
   GBytes *packet;
@@ -42,7 +56,7 @@ typedef struct
 
 typedef enum
 {
-  PROBE_END_DONE,       /* every transform got its answer or silence */
+  PROBE_END_DONE,       /* every transform got its verdict */
   PROBE_END_NO_ANSWER,  /* nothing answered on 500 or 4500 */
   PROBE_END_STOPPED,    /* answers, then silence: the server stopped */
   PROBE_END_TIME_LIMIT, /* the overall time limit ran out */
@@ -50,7 +64,9 @@ typedef enum
 
 typedef struct _ProbeEngine ProbeEngine;
 
-/* Called after every probe that ended (answered or silent). */
+/* Called after every probe that ended (answered or silent). @done counts
+ * the plan's transforms with a final verdict and the NAT-T checks that
+ * ended, @total the plan's transforms and the NAT-T checks. */
 typedef void (*ProbeProgressFunc) (const Probe *probe, guint done, guint total,
                                    gpointer user_data);
 
@@ -73,8 +89,14 @@ ProbeEnd probe_engine_run (ProbeEngine *engine);
 void probe_engine_start (ProbeEngine *engine, GDestroyNotify done, gpointer done_data);
 ProbeEnd probe_engine_get_end (ProbeEngine *engine);
 
-/* Results. The scan's probes in plan order, then the NAT-T checks. */
+/* Results. Every offer sent, in the order sent. */
 GPtrArray *probe_engine_get_probes (ProbeEngine *engine);
+/* The plan's transforms (L2tpProposal) and what became of each. */
+const GArray *probe_engine_get_plan (ProbeEngine *engine);
+L2tpTransformVerdict probe_engine_get_verdict (ProbeEngine *engine, guint index);
+/* The accepted transforms: each accepted in an offer of its own, in plan
+ * order; a new array of L2tpProposal. */
+GArray *probe_engine_get_accepted (ProbeEngine *engine);
 gboolean probe_engine_answered_on (ProbeEngine *engine, guint16 port);
 /* Vendor IDs the server sent, each once, in the order first seen (GBytes). */
 GPtrArray *probe_engine_get_vendor_ids (ProbeEngine *engine);

@@ -58,19 +58,14 @@ probe_over (gpointer user_data)
   L2tpConnect *c = user_data;
   g_autoptr (ProbeEngine) engine = g_steal_pointer (&c->probe);
   g_autoptr (L2tpProposalSet) accepted = l2tp_proposal_set_new (L2TP_PROPOSAL_IKE);
-  GPtrArray *probes = probe_engine_get_probes (engine);
+  g_autoptr (GArray) transforms = probe_engine_get_accepted (engine);
   L2tpAnswer answer = { L2TP_ANSWER_IKE_PROBED, .accepted = accepted };
   g_autofree char *found = NULL;
 
   c->probe_idle = 0;
-  for (guint i = 0; i < probes->len; i++)
-    {
-      const Probe *p = probes->pdata[i];
-
-      /* The scan's offers on port 500; the NAT-T checks repeat one of them. */
-      if (p->state == PROBE_ACCEPTED && p->index != G_MAXUINT)
-        l2tp_proposal_set_add (accepted, &p->transform);
-    }
+  /* Each accepted in an offer of its own. */
+  for (guint i = 0; i < transforms->len; i++)
+    l2tp_proposal_set_add (accepted, &g_array_index (transforms, L2tpProposal, i));
   found = l2tp_proposal_set_summary (accepted);
   l2tp_log_notice ("plan: the probe found %u Phase 1 transforms the server accepts%s%s "
                    "(%.1f s)",
@@ -97,7 +92,8 @@ probe_start (L2tpConnect *c)
 
   l2tp_log_notice (
       "plan: the server refused every Phase 1 round; probing it for the "
-      "transforms it accepts, one per Main Mode (never past the first message)");
+      "transforms it accepts, in groups of first Main Mode messages, each one "
+      "accepted confirmed alone (never past the first message)");
   c->probe
       = server ? probe_engine_new (server, PROBE_ENGINE_DEFAULT_WINDOW, &error) : NULL;
   if (!c->probe)

@@ -112,8 +112,11 @@ find_tool (void)
   return found;
 }
 
-/* Clicks Detect; the tool it started, held to a one-page stderr pipe
- * (0: none found, or the pipe could not be cut). */
+/* Clicks Detect; the tool it started, held to one-page stdout and stderr
+ * pipes (0: none found, or a pipe could not be cut). The probe takes a few
+ * milliseconds against the local charon and writes under a page of
+ * progress; its JSON document (over 10 KiB) then waits for the dialog to
+ * read it, so the tool is still there when its progress shows. */
 static pid_t
 start_held (GtkWidget *button)
 {
@@ -126,14 +129,19 @@ start_held (GtkWidget *button)
   pid = find_tool ();
   if (pid <= 0 || kill (pid, SIGSTOP) < 0)
     return 0;
-  pipe_path = g_strdup_printf ("/proc/%d/fd/2", (int) pid);
-  fd = open (pipe_path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
-  held = fd >= 0 && fcntl (fd, F_SETPIPE_SZ, 4096) >= 0;
-  if (fd >= 0)
-    close (fd);
+  held = TRUE;
+  for (int out = 1; out <= 2; out++)
+    {
+      pipe_path = g_strdup_printf ("/proc/%d/fd/%d", (int) pid, out);
+      fd = open (pipe_path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
+      held = held && fd >= 0 && fcntl (fd, F_SETPIPE_SZ, 4096) >= 0;
+      if (fd >= 0)
+        close (fd);
+      g_clear_pointer (&pipe_path, g_free);
+    }
   kill (pid, SIGCONT);
   if (!held)
-    printf ("# could not cut the tool's stderr pipe: %s\n", g_strerror (errno));
+    printf ("# could not cut the tool's pipes: %s\n", g_strerror (errno));
   return held ? pid : 0;
 }
 
@@ -147,15 +155,27 @@ typedef struct
 {
   pid_t pid;
   gboolean stopped;
+  char *text; /* the bar's text when it stopped */
 } Pause;
 
-/* The first progress the dialog shows stops the tool where it is. */
+static void
+pause_clear (Pause *pause)
+{
+  g_clear_pointer (&pause->text, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pause, pause_clear)
+
+/* The first progress the dialog shows (its fraction is set, then its
+ * text) stops the tool where it is. */
 static void
 pause_tool (GtkWidget *bar, GParamSpec *pspec, Pause *pause)
 {
   if (!pause->stopped && pause->pid > 0
       && gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0)
-    pause->stopped = kill (pause->pid, SIGSTOP) == 0;
+    {
+      pause->stopped = kill (pause->pid, SIGSTOP) == 0;
+      pause->text = g_strdup (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)));
+    }
 }
 
 static gboolean
@@ -294,7 +314,7 @@ case_detect_fills (NMVpnEditorPlugin *plugin, const Server *server)
   g_autofree char *note_want = NULL;
   GtkWidget *window = NULL, *dialog, *button, *bar, *note, *ike;
   g_auto (GStrv) expected = g_strsplit (server->proposals, ",", -1);
-  Pause pause = { 0 };
+  g_auto (Pause) pause = { 0 };
   gulong handler;
 
   dialog = open_ipsec_dialog (plugin, server->gateway, "3des-md5-modp1024", &editor,
@@ -308,7 +328,7 @@ case_detect_fills (NMVpnEditorPlugin *plugin, const Server *server)
   check (gtk_widget_get_sensitive (button), "with gateway %s Detect is usable",
          server->gateway);
 
-  handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  handler = g_signal_connect (bar, "notify::text", G_CALLBACK (pause_tool), &pause);
   pause.pid = start_held (button);
   check (pause.pid > 0, "a click starts nm-l2tp-ipsec (pid %d)", (int) pause.pid);
   check (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Ca_ncel") == 0
@@ -316,7 +336,7 @@ case_detect_fills (NMVpnEditorPlugin *plugin, const Server *server)
          "while it runs: the button is Cancel, a progress bar, Phase 1 read-only");
   if (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT))
     {
-      const char *text = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar));
+      const char *text = pause.text;
       guint done = 0, total = 0;
 
       screenshot (dialog, "ipsec-detect-progress");
@@ -370,7 +390,7 @@ case_detect_cancel (NMVpnEditorPlugin *plugin, const Server *server)
   g_autoptr (NMVpnEditor) editor = NULL;
   g_autoptr (NMConnection) connection = NULL;
   GtkWidget *window = NULL, *dialog, *button, *bar, *note, *ike;
-  Pause pause = { 0 };
+  g_auto (Pause) pause = { 0 };
   gulong handler;
 
   dialog = open_ipsec_dialog (plugin, server->gateway, "aes128-sha1-modp2048", &editor,
@@ -382,7 +402,7 @@ case_detect_cancel (NMVpnEditorPlugin *plugin, const Server *server)
   note = widget_by_id (G_OBJECT (dialog), "detect_note");
   ike = widget_by_id (G_OBJECT (dialog), "ike_entry");
 
-  handler = g_signal_connect (bar, "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  handler = g_signal_connect (bar, "notify::text", G_CALLBACK (pause_tool), &pause);
   pause.pid = start_held (button);
   if (!check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
               "a probe runs and shows progress (pid %d)", (int) pause.pid))
@@ -418,15 +438,15 @@ case_detect_close (NMVpnEditorPlugin *plugin, const Server *server)
   g_autoptr (NMVpnEditor) editor = NULL;
   g_autoptr (NMConnection) connection = NULL;
   GtkWidget *window = NULL, *dialog, *page;
-  Pause pause = { 0 };
+  g_auto (Pause) pause = { 0 };
 
   dialog = open_ipsec_dialog (plugin, server->gateway, "aes128-sha1-modp2048", &editor,
                               &connection, &window);
   if (!dialog)
     return;
   page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
-  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"),
-                    "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"), "notify::text",
+                    G_CALLBACK (pause_tool), &pause);
   pause.pid = start_held (widget_by_id (G_OBJECT (dialog), "detect_button"));
   if (!check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
               "a probe runs and shows progress (pid %d)", (int) pause.pid))
@@ -456,15 +476,15 @@ case_detect_ipsec_off (NMVpnEditorPlugin *plugin, const Server *server)
   g_autoptr (NMVpnEditor) editor = NULL;
   g_autoptr (NMConnection) connection = NULL;
   GtkWidget *window = NULL, *dialog, *note;
-  Pause pause = { 0 };
+  g_auto (Pause) pause = { 0 };
 
   dialog
       = open_ipsec_dialog (plugin, server->gateway, NULL, &editor, &connection, &window);
   if (!dialog)
     return;
   note = widget_by_id (G_OBJECT (dialog), "detect_note");
-  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"),
-                    "notify::fraction", G_CALLBACK (pause_tool), &pause);
+  g_signal_connect (widget_by_id (G_OBJECT (dialog), "detect_progress"), "notify::text",
+                    G_CALLBACK (pause_tool), &pause);
   pause.pid = start_held (widget_by_id (G_OBJECT (dialog), "detect_button"));
   if (check (pause.pid > 0 && wait_until (paused_with_progress, &pause, PROBE_TIMEOUT),
              "a probe runs and shows progress (pid %d)", (int) pause.pid))

@@ -75,6 +75,34 @@ test_result (void)
                    "aes128-sha256-modp3072");
 }
 
+/* The head of a run that offers groups: 19 first messages, 240 transforms. */
+static const char groups_json[]
+    = "{\n  \"host\" : \"127.0.0.1\",\n  \"address\" : \"127.0.0.1\",\n"
+      "  \"result\" : \"done\",\n  \"udp-500\" : true,\n  \"udp-4500\" : true,\n"
+      "  \"accepted\" : [\n    \"aes256-sha1-modp1024\",\n"
+      "    \"aes256-sha256-modp2048\",\n    \"aes128-sha1-modp2048\",\n"
+      "    \"aes128-sha256-modp3072\"\n  ],\n"
+      "  \"ipsec-ike\" : \"aes256-sha1-modp1024,aes256-sha256-modp2048,"
+      "aes128-sha1-modp2048,aes128-sha256-modp3072\",\n"
+      "  \"unconfirmed\" : [],\n"
+      "  \"vendor-ids\" : [],\n  \"offers\" : 19,\n  \"refused\" : 10,\n"
+      "  \"unanswered\" : 0,\n  \"unreadable\" : 0,\n  \"not-tried\" : 0,\n"
+      "  \"transforms-offered\" : 240,\n"
+      "  \"elapsed-ms\" : 26,\n  \"probes\" : []\n}\n";
+
+static void
+test_result_groups (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProbeResult) r
+      = l2tp_probe_result_parse (groups_json, strlen (groups_json), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (r->accepted), ==, 4);
+  /* The transforms offered, not the messages. */
+  g_assert_cmpuint (r->offers, ==, 240);
+}
+
 static void
 test_result_nothing (void)
 {
@@ -296,6 +324,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/probe-runner/progress", test_progress);
   g_test_add_func ("/probe-runner/result", test_result);
+  g_test_add_func ("/probe-runner/result-groups", test_result_groups);
   g_test_add_func ("/probe-runner/result-nothing", test_result_nothing);
   g_test_add_func ("/probe-runner/result-hostile", test_result_hostile);
   g_test_add_func ("/probe-runner/run-missing", test_run_missing);

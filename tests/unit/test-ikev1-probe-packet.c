@@ -71,7 +71,7 @@ test_build_aes (void)
 {
   L2tpProposal t = transform ("aes256-sha256-modp2048");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, &t, 0, &error);
+  g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, &t, 1, 0, &error);
 
   g_assert_no_error (error);
   assert_bytes (packet,
@@ -91,7 +91,7 @@ test_build_3des_long_life (void)
 {
   L2tpProposal t = transform ("3des-md5-curve25519");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, &t, 86400, &error);
+  g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, &t, 1, 86400, &error);
 
   g_assert_no_error (error);
   assert_bytes (packet, "0102030405060708 0000000000000000"
@@ -116,7 +116,7 @@ test_build_refused (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, bad[i], 0, &error);
+      g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, bad[i], 1, 0, &error);
 
       g_assert_null (packet);
       g_assert_error (error, L2TP_IKEV1_PROBE_ERROR, L2TP_IKEV1_PROBE_ERROR_UNSUPPORTED);
@@ -165,7 +165,7 @@ test_plan (void)
       back = transform (name);
       g_assert_cmpmem (&back, sizeof back, p, sizeof *p);
       g_assert_false (g_hash_table_contains (seen, name));
-      packet = l2tp_ikev1_probe_build (cookie, p, 0, &error);
+      packet = l2tp_ikev1_probe_build (cookie, p, 1, 0, &error);
       g_assert_no_error (error);
       g_hash_table_add (seen, g_steal_pointer (&name));
     }
@@ -378,7 +378,7 @@ check_request (const Fixture *f, GBytes *request, guint8 *request_cookie)
   for (guint i = 0; i < plan->len; i++)
     {
       const L2tpProposal *p = &g_array_index (plan, L2tpProposal, i);
-      g_autoptr (GBytes) built = l2tp_ikev1_probe_build (request_cookie, p, 0, NULL);
+      g_autoptr (GBytes) built = l2tp_ikev1_probe_build (request_cookie, p, 1, 0, NULL);
 
       if (g_bytes_equal (built, request))
         {
@@ -403,12 +403,15 @@ test_fixture (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (L2tpIkev1Answer) answer = NULL;
   g_autofree char *vids = NULL;
+  g_autoptr (GArray) plan = NULL;
   guint8 request_cookie[8];
   gsize len;
   const guint8 *d = g_bytes_get_data (answer_bytes, &len);
 
   check_request (f, request, request_cookie);
-  answer = l2tp_ikev1_probe_parse (d, len, request_cookie, &error);
+  plan = l2tp_ikev1_probe_plan_new ();
+  answer = l2tp_ikev1_probe_parse (d, len, request_cookie, (L2tpProposal *) plan->data,
+                                   plan->len, &error);
   g_assert_no_error (error);
   g_assert_nonnull (answer);
   g_assert_cmpmem (answer->responder_cookie, 8, d + 8, 8);
@@ -418,6 +421,8 @@ test_fixture (gconstpointer data)
 
       g_assert_cmpint (answer->kind, ==, L2TP_IKEV1_ANSWER_ACCEPTED);
       g_assert_cmpmem (&answer->accepted, sizeof want, &want, sizeof want);
+      g_assert_cmpmem (&g_array_index (plan, L2tpProposal, answer->chosen), sizeof want,
+                       &want, sizeof want);
       g_assert_cmpuint (answer->life_seconds, ==, 28800);
     }
   else
@@ -440,11 +445,13 @@ test_fixture (gconstpointer data)
 
     memcpy (other, request_cookie, 8);
     other[7] ^= 1;
-    a2 = l2tp_ikev1_probe_parse (d, len, other, &e2);
+    a2 = l2tp_ikev1_probe_parse (d, len, other, (L2tpProposal *) plan->data, plan->len,
+                                 &e2);
     g_assert_null (a2);
     g_assert_error (e2, L2TP_IKEV1_PROBE_ERROR, L2TP_IKEV1_PROBE_ERROR_NOT_OURS);
     a3 = l2tp_ikev1_probe_parse (g_bytes_get_data (request, NULL),
-                                 g_bytes_get_size (request), request_cookie, &e3);
+                                 g_bytes_get_size (request), request_cookie,
+                                 (L2tpProposal *) plan->data, plan->len, &e3);
     g_assert_null (a3);
     g_assert_error (e3, L2TP_IKEV1_PROBE_ERROR, L2TP_IKEV1_PROBE_ERROR_NOT_OURS);
   }
@@ -456,10 +463,13 @@ test_fixture (gconstpointer data)
 static L2tpIkev1Answer *
 parse_copy (const guint8 *data, gsize len, GError **error)
 {
-  /* An exact-size heap copy, so ASan sees any read past the end. */
+  /* An exact-size heap copy, so ASan sees any read past the end; every
+   * transform of the plan offered. */
   g_autofree guint8 *copy = g_memdup2 (data, len);
+  g_autoptr (GArray) plan = l2tp_ikev1_probe_plan_new ();
 
-  return l2tp_ikev1_probe_parse (copy, len, data, error);
+  return l2tp_ikev1_probe_parse (copy, len, data, (L2tpProposal *) plan->data, plan->len,
+                                 error);
 }
 
 static void
