@@ -32,7 +32,7 @@ nm_conf() {
 		hostname-mode=none
 
 		[keyfile]
-		unmanaged-devices=except:interface-name:eth0,except:type:ppp
+		unmanaged-devices=except:interface-name:eth0,except:type:ppp,except:interface-name:labdummy0
 
 		[logging]
 		level=DEBUG
@@ -105,6 +105,23 @@ nm_vpn_up() {
 	node_exec cli ip route >"$LOG_DIR/cli-routes.txt" 2>&1 || true
 	# The service's generated configs and daemon logs, while they exist.
 	cp -a "$(node_path cli /run/nm-l2tp-ipsec)" "$LOG_DIR/cli-run-nm-l2tp-ipsec" 2>/dev/null || true
+}
+
+# nm_dummy_up_down: `nmcli con up` of a dummy device with one address,
+# then down; records nm_baseline_s, what nmcli and NetworkManager take to
+# activate anything (the part of connect_s no plugin can save).
+nm_dummy_up_down() {
+	local t0
+	node_exec cli nmcli connection show lab-dummy >/dev/null 2>&1 ||
+		node_exec cli nmcli connection add type dummy ifname labdummy0 con-name lab-dummy \
+			ipv4.method manual ipv4.addresses 10.250.0.1/32 ipv6.method disabled \
+			>"$LOG_DIR/cli-nmcli-dummy.log" 2>&1 || fail "nmcli connection add type dummy (see cli-nmcli-dummy.log)"
+	t0=$(lab_now)
+	node_exec cli nmcli --wait 30 connection up lab-dummy >>"$LOG_DIR/cli-nmcli-dummy.log" 2>&1 ||
+		fail "nmcli connection up lab-dummy: $(nmcli_error "$LOG_DIR/cli-nmcli-dummy.log")"
+	metric nm_baseline_s "$(lab_elapsed "$t0" "$(lab_now)")"
+	node_exec cli nmcli --wait 30 connection down lab-dummy >>"$LOG_DIR/cli-nmcli-dummy.log" 2>&1 ||
+		fail "nmcli connection down lab-dummy: $(nmcli_error "$LOG_DIR/cli-nmcli-dummy.log")"
 }
 
 # The service's own span comparable to the bare-daemon floor: its first
