@@ -180,7 +180,8 @@ on_ipsec_failed (const GError *error, gpointer user_data)
       l2tp_connect_fail (c, error);
       return;
     }
-  if (!c->stopping && !c->failed && ipsec_retry (c, error))
+  if (!c->stopping && !c->failed
+      && (ipsec_retry (c, error) || l2tp_connect_reask_psk (c, error)))
     return;
   l2tp_connect_fail (c, error);
 }
@@ -195,6 +196,8 @@ static const IpsecEvents ipsec_events = {
 void
 l2tp_connect_ipsec_start (L2tpConnect *c)
 {
-  c->ipsec = c->backend->session_new (c->cfg, &c->ctx, &c->diag, &ipsec_events, c);
+  /* A PSK typed again comes with NewSecrets. */
+  c->ipsec = c->backend->session_new (l2tp_connect_secrets (c), &c->ctx, &c->diag,
+                                      &ipsec_events, c);
   c->backend->up (c->ipsec);
 }

@@ -15,7 +15,7 @@ static gboolean
 ppp_need_secrets (char **user, char **password, gpointer user_data)
 {
   L2tpConnect *c = user_data;
-  const L2tpConfig *cfg = c->secrets ? c->secrets : c->cfg;
+  const L2tpConfig *cfg = l2tp_connect_secrets (c);
 
   *user = l2tp_config_ppp_user (c->cfg);
   *password = g_strdup (l2tp_config_get (cfg, L2TP_KEY_PASSWORD));
@@ -112,6 +112,14 @@ on_ppp_retry_l2tp_stopped (gpointer user_data)
       l2tp_connect_stop_ipsec (c);
       return;
     }
+  if (c->reasking)
+    return; /* the new password starts L2TP again */
+  l2tp_connect_ppp_again (c);
+}
+
+void
+l2tp_connect_ppp_again (L2tpConnect *c)
+{
   l2tp_diagnosis_clear (&c->diag);
   c->peer_wants_mppe = FALSE;
   l2tp_connect_step_enter (c, STEP_L2TP);
@@ -123,6 +131,15 @@ on_ppp_retry_hung_up (gpointer user_data)
   L2tpConnect *c = user_data;
 
   l2tp_xl2tpd_stop (c->xl2tpd, on_ppp_retry_l2tp_stopped, c);
+}
+
+/* PPP and L2TP end in order inside the SAs, which stay up; then
+ * on_ppp_retry_l2tp_stopped. */
+static void
+ppp_end_for_retry (L2tpConnect *c)
+{
+  c->ppp_retrying = TRUE;
+  l2tp_xl2tpd_hangup (c->xl2tpd, on_ppp_retry_hung_up, c);
 }
 
 /*
@@ -143,9 +160,15 @@ l2tp_connect_ppp_retry (L2tpConnect *c)
 
   if (c->ppp_retrying || c->stopping || c->failed || c->step != STEP_PPP || !c->xl2tpd)
     return FALSE;
-  /* A refused password is final, whatever MPPE does. */
+  /* A refused password is final, whatever MPPE does, unless the person
+   * types it again. */
   if (!c->peer_wants_mppe && c->diag.failure == L2TP_FAILURE_PPP_AUTH)
-    return FALSE;
+    {
+      if (!l2tp_connect_reask_password (c))
+        return FALSE;
+      ppp_end_for_retry (c);
+      return TRUE;
+    }
   switch (l2tp_plan_answer (c->plan, &answer))
     {
     case L2TP_PLAN_NEW_PPP:
@@ -168,9 +191,8 @@ l2tp_connect_ppp_retry (L2tpConnect *c)
     l2tp_log_notice (
         "ppp: PPP ended with the remembered MPPE demand; connecting the L2TP "
         "tunnel again without MPPE");
-  c->ppp_retrying = TRUE;
   l2tp_plan_walk_apply (c->plan, &c->ctx);
-  l2tp_xl2tpd_hangup (c->xl2tpd, on_ppp_retry_hung_up, c);
+  ppp_end_for_retry (c);
   return TRUE;
 }
 

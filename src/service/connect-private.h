@@ -78,6 +78,15 @@ struct _L2tpConnect
   gboolean ppp_retrying;    /* L2TP ending before a new PPP attempt is under way */
   gboolean failed;
   gboolean stopping;
+
+  /* Asking the person again (connect-reask.c) */
+  gboolean interactive;      /* ConnectInteractive: NetworkManager may re-ask */
+  const char *reasking;      /* the secret asked again, until NewSecrets */
+  guint reasks;              /* how often, this attempt */
+  GError *reask_failure;     /* the refusal, if the answer never comes */
+  guint reask_idle;          /* the IPsec session's teardown, from the main loop */
+  gboolean ipsec_restarting; /* that teardown runs: IPsec again with the new PSK */
+  GPtrArray *old_secrets;    /* earlier NewSecrets; a session may point into one */
 };
 
 /* connect.c */
@@ -90,6 +99,10 @@ void l2tp_connect_restart_step_timer (L2tpConnect *c);
 /* Going down: the IPsec SAs, then xl2tpd and the files. */
 void l2tp_connect_stop_ipsec (L2tpConnect *c);
 
+/* The secrets to use now: NetworkManager's newest (NewSecrets) or the
+ * connection's. The whole connection's config either way. */
+const L2tpConfig *l2tp_connect_secrets (L2tpConnect *c);
+
 /* connect-ipsec.c: the IPsec step with the plan's offers. */
 void l2tp_connect_ipsec_start (L2tpConnect *c);
 /* Stopping or freed: a probe under way ends, its answer never comes. */
@@ -100,5 +113,16 @@ extern const L2tpPppEvents l2tp_connect_ppp_events;
 /* PPP or L2TP ended before IPCP: TRUE when the plan starts PPP again (or
  * fails for a reason of its own); FALSE leaves the end to the caller. */
 gboolean l2tp_connect_ppp_retry (L2tpConnect *c);
+/* L2TP and PPP again inside the SAs (xl2tpd is gone). */
+void l2tp_connect_ppp_again (L2tpConnect *c);
+
+/* connect-reask.c: a refused password or PSK typed again (interactive).
+ * Each TRUE when the person is being asked; the attempt goes on when
+ * NewSecrets comes (l2tp_connect_reask_answered). */
+gboolean l2tp_connect_reask_password (L2tpConnect *c);
+gboolean l2tp_connect_reask_psk (L2tpConnect *c, const GError *error);
+void l2tp_connect_reask_answered (L2tpConnect *c);
+/* Stopping or freed: nothing asked goes on. */
+void l2tp_connect_reask_clear (L2tpConnect *c);
 
 G_END_DECLS

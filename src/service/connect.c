@@ -54,6 +54,8 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->never_default = params->never_default;
   c->runtime_root = g_strdup (params->runtime_root);
   c->file_users = params->file_users ? g_strdupv ((char **) params->file_users) : NULL;
+  c->interactive = params->interactive;
+  c->old_secrets = g_ptr_array_new_with_free_func ((GDestroyNotify) l2tp_config_unref);
   c->events = *events;
   c->user_data = user_data;
   c->id = l2tp_runtime_id (params->uuid);
@@ -72,6 +74,7 @@ l2tp_connect_free (L2tpConnect *c)
   g_cancellable_cancel (c->cancellable);
   g_cancellable_cancel (c->guard_cancellable);
   l2tp_connect_ipsec_stop_probe (c);
+  l2tp_connect_reask_clear (c);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   g_clear_pointer (&c->ppp, l2tp_ppp_listener_free);
@@ -88,6 +91,7 @@ l2tp_connect_free (L2tpConnect *c)
   l2tp_config_unref (c->cfg);
   if (c->secrets)
     l2tp_config_unref (c->secrets);
+  g_ptr_array_unref (c->old_secrets);
   l2tp_port_clear (&c->port);
   g_free (c->uuid);
   g_free (c->bus_name);
@@ -108,9 +112,18 @@ l2tp_connect_free (L2tpConnect *c)
 void
 l2tp_connect_set_config (L2tpConnect *c, L2tpConfig *cfg)
 {
+  /* An IPsec session may still read the previous one. */
   if (c->secrets)
-    l2tp_config_unref (c->secrets);
+    g_ptr_array_add (c->old_secrets, c->secrets);
   c->secrets = l2tp_config_ref (cfg);
+  if (c->reasking)
+    l2tp_connect_reask_answered (c);
+}
+
+const L2tpConfig *
+l2tp_connect_secrets (L2tpConnect *c)
+{
+  return c->secrets ? c->secrets : c->cfg;
 }
 
 /* ---- failing ---------------------------------------------------------- */
@@ -595,9 +608,12 @@ l2tp_connect_stop (L2tpConnect *c)
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   l2tp_connect_ipsec_stop_probe (c);
+  l2tp_connect_reask_clear (c);
   g_clear_handle_id (&c->step_timer, g_source_remove);
   if (c->ppp_retrying)
     return; /* on_ppp_retry_l2tp_stopped goes on with IPsec */
+  if (c->ipsec_restarting)
+    return; /* the PSK re-ask's teardown goes on with xl2tpd */
   /* PPP, then the L2TP tunnel, then the IPsec SAs, and only then xl2tpd:
    * nothing of L2TP or PPP leaves without ESP, and xl2tpd's socket is
    * there for whatever the server still sends inside ESP. */

@@ -33,6 +33,10 @@ typedef struct
   void (*failed) (const GError *error, gpointer user_data);
   /* After l2tp_connect_stop(): everything is gone. */
   void (*stopped) (gpointer user_data);
+  /* Interactive only: ask the person for these secrets again, showing
+   * message; l2tp_connect_set_config() brings the answer. */
+  void (*secrets_required) (const char *message, const char *const *secrets,
+                            gpointer user_data);
 } L2tpConnectEvents;
 
 typedef struct
@@ -46,12 +50,16 @@ typedef struct
    * users of connection.permissions, as whom its files are read
    * (connection-files.h). */
   const char *const *file_users;
+  /* ConnectInteractive: a refused password or PSK the person typed is
+   * asked again (secrets_required) instead of failing. */
+  gboolean interactive;
 } L2tpConnectParams;
 
 L2tpConnect *l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
                                const L2tpConnectEvents *events, gpointer user_data);
 void l2tp_connect_start (L2tpConnect *c);
-/* New secrets (a re-asked password) for the running attempt. */
+/* New secrets (NewSecrets) for the running attempt: an answer to
+ * secrets_required goes on with them. */
 void l2tp_connect_set_config (L2tpConnect *c, L2tpConfig *cfg);
 /* Idempotent; "stopped" follows once all is torn down. */
 void l2tp_connect_stop (L2tpConnect *c);

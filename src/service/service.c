@@ -178,12 +178,21 @@ on_stopped (gpointer user_data)
     g_signal_emit (self, signals[SIGNAL_IDLE], 0);
 }
 
+/* NetworkManager adds the message as the hint "x-vpn-message:" and asks
+ * the agent; the answer comes as NewSecrets. */
+static void
+on_secrets_required (const char *message, const char *const *secrets, gpointer user_data)
+{
+  nm_vpn_service_plugin_secrets_required (user_data, message, (const char **) secrets);
+}
+
 static const L2tpConnectEvents connect_events = {
   .config = on_config,
   .ip4_config = on_ip4_config,
   .ip6_config = on_ip6_config,
   .failed = on_failed,
   .stopped = on_stopped,
+  .secrets_required = on_secrets_required,
 };
 
 static void
@@ -230,7 +239,8 @@ file_users (NMConnection *connection)
 }
 
 static gboolean
-real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
+connect_as (NMVpnServicePlugin *plugin, NMConnection *connection, gboolean interactive,
+            GError **error)
 {
   L2tpService *self = L2TP_SERVICE (plugin);
   g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
@@ -243,6 +253,7 @@ real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **err
     .never_default = ip4 && nm_setting_ip_config_get_never_default (ip4),
     .runtime_root = L2TP_RUNTIME_ROOT,
     .file_users = (const char *const *) users,
+    .interactive = interactive,
   };
 
   if (!cfg)
@@ -278,12 +289,18 @@ real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **err
 }
 
 static gboolean
+real_connect (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
+{
+  return connect_as (plugin, connection, FALSE, error);
+}
+
+/* A refused password or PSK the person typed is asked again
+ * (connect-reask.c). */
+static gboolean
 real_connect_interactive (NMVpnServicePlugin *plugin, NMConnection *connection,
                           GVariant *details, GError **error)
 {
-  /* The password reaches pppd at its authentication time from what
-   * NetworkManager gave us; nothing here asks the user again. */
-  return real_connect (plugin, connection, error);
+  return connect_as (plugin, connection, TRUE, error);
 }
 
 static gboolean
