@@ -121,7 +121,9 @@ describe (L2tpFailure failure, const char *a, const char *b)
                                  "with IKEv1 support (configure --enable-ikev1)."),
                               a ? a : _ ("unknown version"));
     case L2TP_FAILURE_CHARON:
-      return g_strdup_printf (_ ("the strongSwan daemon charon cannot be used: %s."),
+      return g_strdup_printf (_ ("the strongSwan daemon charon cannot be used: %s. "
+                                 "\"nm-l2tp-ipsec diagnose\" checks its installation "
+                                 "and plugins."),
                               S (a));
     case L2TP_FAILURE_PORT_BUSY:
       return g_strdup_printf (_ ("%s, and this connection needs port 1701. Free it "
@@ -168,15 +170,24 @@ describe (L2tpFailure failure, const char *a, const char *b)
                           "Load the modules (modprobe esp4 xfrm_user) or use a kernel "
                           "with CONFIG_INET_ESP."));
     case L2TP_FAILURE_IPSEC_FAILED:
-      return g_strdup_printf (_ ("IPsec could not be established (%s)."), S (a));
+      return g_strdup_printf (_ ("IPsec could not be established (%s). Check the "
+                                 "server's address and IPsec settings; \"nm-l2tp-ipsec "
+                                 "diagnose\" checks this computer."),
+                              S (a));
     case L2TP_FAILURE_L2TP_REFUSED:
-      return g_strdup_printf (_ ("the server refused the L2TP tunnel (%s)."), S (a));
+      return g_strdup_printf (_ ("the server refused the L2TP tunnel (%s). Its "
+                                 "administrator can tell which L2TP settings it "
+                                 "expects."),
+                              S (a));
     case L2TP_FAILURE_L2TP_NO_RESPONSE:
       return g_strdup (_ ("the server did not answer L2TP (maximum retries exceeded). "
                           "It may not offer L2TP on UDP port 1701, or accept only "
                           "port 1701 while we use another."));
     case L2TP_FAILURE_L2TP_FAILED:
-      return g_strdup_printf (_ ("the L2TP tunnel failed (%s)."), S (a));
+      return g_strdup_printf (_ ("the L2TP tunnel failed (%s). Connect again; "
+                                 "\"nm-l2tp-ipsec diagnose\" checks this computer's "
+                                 "side."),
+                              S (a));
     case L2TP_FAILURE_L2TP_FOREIGN_SOCKET:
       if (b)
         return g_strdup_printf (_ ("another user's program bound our L2TP address and "
@@ -206,7 +217,10 @@ describe (L2tpFailure failure, const char *a, const char *b)
       return g_strdup (_ ("this kernel lacks PPP support. Load the modules "
                           "(modprobe ppp_generic l2tp_ppp)."));
     case L2TP_FAILURE_PPP_FAILED:
-      return g_strdup_printf (_ ("pppd ended (%s)."), S (a));
+      return g_strdup_printf (_ ("pppd ended (%s). The PPP options of the connection "
+                                 "may not suit this server; its log can tell what it "
+                                 "expects."),
+                              S (a));
     case L2TP_FAILURE_PPP_PEER_ENDED:
       return g_strdup_printf (_ ("the server ended the PPP link, saying \"%s\". Its "
                                  "log or administrator can tell what it expects."),
@@ -216,14 +230,22 @@ describe (L2tpFailure failure, const char *a, const char *b)
                           "only with MS-CHAP or MS-CHAPv2, and this connection refuses "
                           "both. Allow MS-CHAPv2 (refuse-mschap-v2=no)."));
     case L2TP_FAILURE_NO_IP_CONFIG:
-      return g_strdup (_ ("PPP came up, but the server gave no IPv4 address."));
+      return g_strdup (_ ("PPP came up, but the server gave no IPv4 address. Its "
+                          "address pool may be used up: ask its administrator."));
     case L2TP_FAILURE_TIMEOUT:
-      return g_strdup_printf (_ ("%s did not finish within %s seconds."), S (a), S (b));
+      return g_strdup_printf (_ ("%s did not finish within %s seconds. The server or "
+                                 "the network may drop packets: try again, and run "
+                                 "\"nm-l2tp-ipsec diagnose\" if it keeps failing."),
+                              S (a), S (b));
     case L2TP_FAILURE_CONNECTION_LOST:
-      return g_strdup_printf (_ ("the connection was lost (%s)."), S (a));
+      return g_strdup_printf (_ ("the connection was lost (%s). Connect again; if it "
+                                 "keeps happening, the server's log can tell why."),
+                              S (a));
     case L2TP_FAILURE_INTERNAL:
     default:
-      return g_strdup_printf (_ ("internal error: %s."), S (a));
+      return g_strdup_printf (_ ("internal error: %s. Please report it with the "
+                                 "service's log (journalctl -t nm-l2tp-ipsec)."),
+                              S (a));
     }
 }
 
