@@ -139,6 +139,8 @@ bare_tunnel_down() {
 bare_client_stop() {
 	daemon_stop cli xl2tpd
 	daemon_stop cli charon
+	# charon leaves its socket behind: the next charon_start waits for a new one.
+	rm -f "$(node_path cli /run/charon.vici)"
 }
 
 bare_disconnect() {

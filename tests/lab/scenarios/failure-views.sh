@@ -1,0 +1,54 @@
+# What the person sees of each common failure, everywhere they look, kept
+# in the results for whoever reviews the words: `nmcli con up`'s output,
+# NetworkManager's failure reason, the service's own line (its log, and the
+# journal under NM_CONNECTION=UUID when the build logs there), and
+# `nm-l2tp-ipsec diagnose CONNECTION` as user nobody afterwards (the last
+# failure with its layer and fix). Failures: a wrong password, a wrong PSK,
+# a server that does not answer. nmcli must never say "Unknown reason" or
+# "No valid secrets"; diagnose must show the layer and the service's fix.
+# (A charon without IKEv1 and a port-1701 holder: the diagnose scenario.)
+SCENARIO_PROFILES=modern
+
+# view NAME REASON LAYER CODE TEXT: connect NAME, which fails with
+# NetworkManager's REASON and the service's TEXT; diagnose shows LAYER/CODE.
+view() {
+	local name=$1 reason=$2 layer=$3 code=$4 text=$5
+	nm_vpn_up_fails "$name"
+	cp "$LOG_DIR/cli-nmcli-up.log" "$LOG_DIR/view-$name.nmcli"
+	check "$name: nmcli says why, not \"Unknown reason\" ($(nmcli_error "$LOG_DIR/view-$name.nmcli"))" \
+		not_in "$LOG_DIR/view-$name.nmcli" "Unknown reason"
+	check "$name: not \"No valid secrets\"" not_in "$LOG_DIR/view-$name.nmcli" "No valid secrets"
+	check "$name: NetworkManager's failure reason is $reason" nm_failure_reason_is "$reason"
+	check "$name: the service said: $text" nm_service_log_has "$text"
+	DIAGNOSE_ARGS=("$name")
+	diagnose_as nobody "view-$name.diagnose"
+	DIAGNOSE_ARGS=(--json "$name")
+	diagnose_as nobody "view-$name.diagnose-json"
+	check "$name: diagnose shows the last failure" \
+		has_line "view-$name.diagnose" "✗ The last connect of \"$name\" failed ("
+	check "$name: diagnose's fix is the service's message" \
+		grep -qF -- "$text" "$LOG_DIR/view-$name.diagnose.out"
+	check "$name: layer $layer" test "$(json_check "view-$name.diagnose-json" last-failure .facts.layer)" = "$layer"
+	check "$name: code $code" test "$(json_check "view-$name.diagnose-json" last-failure .facts.code)" = "$code"
+	nothing_left 20
+}
+
+not_in() { ! grep -qF -- "$2" "$1"; }
+
+scenario_run() {
+	diagnose_require
+	topology_up --client-unaddressed
+	server_start
+	nm_client_start
+	NM_PASSWORD="not-$PPP_PASSWORD" nm_vpn_add wrong-password
+	NM_PSK="not-$PSK" nm_vpn_add wrong-psk
+	SERVER_IP=10.99.0.77 nm_vpn_add no-server
+	capture_start
+
+	view wrong-password login-failed ppp ppp-auth "the server refused the user name or password"
+	view wrong-psk connect-failed ike psk-mismatch "the pre-shared key does not match the server's"
+	view no-server connect-failed ike ike-no-response "no answer from the server 10.99.0.77"
+
+	capture_stop
+	wire_expect_only_ipsec
+}
