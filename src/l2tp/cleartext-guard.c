@@ -3,7 +3,9 @@
 #include "src/l2tp/cleartext-guard.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shared/text-clean.h"
 #include "src/common/failure.h"
@@ -410,6 +412,67 @@ session_alive (const char *runtime_root, const char *id)
          && l2tp_runtime_stamp_alive (stamp);
 }
 
+#define MARKER_SUFFIX ".guard"
+
+static char *
+marker_path (const char *runtime_root, const char *id)
+{
+  g_autofree char *name = g_strconcat (id, MARKER_SUFFIX, NULL);
+
+  return g_build_filename (runtime_root, name, NULL);
+}
+
+gboolean
+l2tp_cleartext_guard_mark (const char *runtime_root, const char *id)
+{
+  g_autofree char *path = marker_path (runtime_root, id);
+  g_autoptr (GError) error = NULL;
+
+  if (g_file_set_contents_full (path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    return TRUE;
+  l2tp_log_warn ("guard: cannot write its marker: %s", error->message);
+  return FALSE;
+}
+
+void
+l2tp_cleartext_guard_unmark (const char *runtime_root, const char *id)
+{
+  g_autofree char *path = marker_path (runtime_root, id);
+
+  if (unlink (path) != 0 && errno != ENOENT)
+    l2tp_log_warn ("guard: cannot remove its marker %s: %s", path, g_strerror (errno));
+}
+
+/* The ids of markers whose service is gone. */
+static GPtrArray *
+dead_markers (const char *runtime_root)
+{
+  g_autoptr (GDir) dir = g_dir_open (runtime_root, 0, NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *id = NULL;
+
+      if (!g_str_has_suffix (name, MARKER_SUFFIX))
+        continue;
+      id = g_strndup (name, strlen (name) - strlen (MARKER_SUFFIX));
+      if (*id && !session_alive (runtime_root, id))
+        g_ptr_array_add (ids, g_steal_pointer (&id));
+    }
+  return ids;
+}
+
+static gboolean
+ids_contain (GPtrArray *ids, const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (ids->pdata[i], id))
+      return TRUE;
+  return FALSE;
+}
+
 guint
 l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
 {
@@ -417,10 +480,15 @@ l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
   g_autoptr (GError) error = NULL;
   g_autofree char *listing = NULL;
   g_autoptr (GPtrArray) ids = NULL;
+  g_autoptr (GPtrArray) dead = NULL;
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
   guint removed = 0;
 
   g_return_val_if_fail (runtime_root != NULL, 0);
 
+  dead = dead_markers (runtime_root);
+  if (dead->len == 0)
+    return 0; /* no service died with a guard in place */
   if (!l2tp_cleartext_guard_nft_path ())
     return 0; /* no nft: no guard was ever installed */
   listing = nft_run_sync ("list", args, NULL, &error);
@@ -448,6 +516,7 @@ l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
           l2tp_log_notice ("guard: keeping " L2TP_GUARD_TABLE_PREFIX "%s of a dead "
                            "service while %u of its processes still run",
                            id, pids->len);
+          g_ptr_array_add (kept, (gpointer) id);
           continue;
         }
       if (l2tp_cleartext_guard_counts (id, &counts, NULL))
@@ -462,6 +531,7 @@ l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
         {
           l2tp_log_warn ("guard: cannot remove " L2TP_GUARD_TABLE_PREFIX "%s: %s", id,
                          remove_error->message);
+          g_ptr_array_add (kept, (gpointer) id);
           continue;
         }
       l2tp_log_info ("guard: removed " L2TP_GUARD_TABLE_PREFIX "%s, left by a service "
@@ -469,5 +539,9 @@ l2tp_cleartext_guard_cleanup_stale (const char *runtime_root)
                      id);
       removed++;
     }
+  /* A marker stays with the guard it stands for. */
+  for (guint i = 0; i < dead->len; i++)
+    if (!ids_contain (kept, dead->pdata[i]))
+      l2tp_cleartext_guard_unmark (runtime_root, dead->pdata[i]);
   return removed;
 }

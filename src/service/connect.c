@@ -323,6 +323,8 @@ guard_install (L2tpConnect *c)
   L2tpGuardTuple tuple = { c->id, c->local_addr, c->port.number, c->gateway_addr };
 
   c->guard = c->guard_pending = TRUE;
+  /* Before nft runs: a service that dies from here on leaves it. */
+  l2tp_cleartext_guard_mark (c->runtime_root, c->id);
   l2tp_cleartext_guard_install_async (&tuple, c->guard_cancellable, on_guard_installed,
                                       c);
 }
@@ -525,9 +527,13 @@ stop_done (L2tpConnect *c)
 static void
 on_guard_removed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  /* A failure is logged; the next service start tries again. */
-  l2tp_cleartext_guard_remove_finish (result, NULL, NULL);
-  stop_done (user_data);
+  L2tpConnect *c = user_data;
+
+  /* A failure is logged; the marker stays, the next service start tries
+   * again. */
+  if (l2tp_cleartext_guard_remove_finish (result, NULL, NULL))
+    l2tp_cleartext_guard_unmark (c->runtime_root, c->id);
+  stop_done (c);
 }
 
 /* The very last: xl2tpd and pppd are gone, the SAs are down. */

@@ -120,6 +120,12 @@ echo "999999999 1" > "$ROOT/busy/service.pid"
 for id in live dead busy gone; do
   in_client "$GUARD" install "$id" "$LOCAL" "$LPORT" "$SERVER" || { echo "FAIL  install $id"; exit 1; }
 done
+# Markers (the service writes <id>.guard before each install): without one
+# of a dead service the cleanup runs no nft and removes nothing.
+check "cleanup without markers: nothing removed" "removed=0" "$(in_client "$GUARD" cleanup-stale "$ROOT")"
+check "cleanup without markers: all kept" \
+  "table inet nm-l2tp-ipsec-live table inet nm-l2tp-ipsec-dead table inet nm-l2tp-ipsec-busy table inet nm-l2tp-ipsec-gone" "$(tables)"
+for id in live dead busy gone; do : > "$ROOT/$id.guard"; done
 # a helper of ours left in busy/: root's real xl2tpd with its files there
 # (only a program we start counts, not any process naming the directory)
 XL2TPD=$(command -v xl2tpd || ls /usr/sbin/xl2tpd 2> /dev/null)
@@ -132,6 +138,8 @@ wait_for 5 test -e "$ROOT/busy/l2tp-control"
 check "cleanup: dead and gone removed" "removed=2" "$(in_client "$GUARD" cleanup-stale "$ROOT")"
 check "cleanup: live and busy kept" \
   "table inet nm-l2tp-ipsec-live table inet nm-l2tp-ipsec-busy" "$(tables)"
+check "cleanup: the markers of live and busy stay, of dead and gone go" \
+  "busy.guard live.guard" "$(cd "$ROOT" && echo *.guard)"
 kill "$busy"
 wait "$busy" 2> /dev/null
 # xl2tpd's own handler ends it: gone once its pid is
@@ -139,6 +147,7 @@ wait_for 5 eval '! kill -0 "$busy" 2> /dev/null && ! pgrep -f "$ROOT/busy" > /de
 pgrep -af "$ROOT/busy" | sed 's/^/# still: /'
 check "cleanup: busy removed once its process is gone" "removed=1" \
   "$(in_client "$GUARD" cleanup-stale "$ROOT")"
+check "cleanup: only the live service's marker is left" "live.guard" "$(cd "$ROOT" && echo *.guard)"
 in_client "$GUARD" remove live > /dev/null
 check "cleanup: nothing left" "" "$(in_client "$NFT" list ruleset)"
 
