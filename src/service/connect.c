@@ -296,6 +296,8 @@ on_guard_installed (GObject *source, GAsyncResult *result, gpointer user_data)
   c = user_data;
   c->guard_pending = FALSE;
   c->guard = installed; /* nft's transaction is all or nothing */
+  if (!installed)
+    l2tp_cleartext_guard_unmark (c->runtime_root, c->id);
   if (c->stopping)
     {
       if (c->guard_awaited)
