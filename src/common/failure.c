@@ -90,9 +90,14 @@ l2tp_layer_name (L2tpLayer layer)
 NMVpnPluginFailure
 l2tp_failure_nm_reason (L2tpFailure failure)
 {
+  /* NetworkManager turns these three into its words ("Invalid secrets",
+   * an invalid IP configuration); any other is its "Unknown reason". A
+   * wrong PSK is a wrong secret as much as a wrong password. */
   switch (failure)
     {
     case L2TP_FAILURE_PPP_AUTH:
+    case L2TP_FAILURE_PSK_MISMATCH:
+    case L2TP_FAILURE_IKE_AUTH:
       return NM_VPN_PLUGIN_FAILURE_LOGIN_FAILED;
     case L2TP_FAILURE_NO_IP_CONFIG:
       return NM_VPN_PLUGIN_FAILURE_BAD_IP_CONFIG;

@@ -176,6 +176,13 @@ test_lab_sequences (void)
   l2tp_diagnosis_feed_charon (&diag,
                               "invalid HASH_V1 payload length, decryption failed?");
   g_assert_cmpint (diag.failure, ==, L2TP_FAILURE_PSK_MISMATCH);
+  /* A wrong secret: NetworkManager's "Invalid secrets", not "Unknown reason". */
+  g_assert_cmpint (l2tp_failure_nm_reason (diag.failure), ==,
+                   NM_VPN_PLUGIN_FAILURE_LOGIN_FAILED);
+  g_assert_cmpint (l2tp_failure_nm_reason (L2TP_FAILURE_IKE_AUTH), ==,
+                   NM_VPN_PLUGIN_FAILURE_LOGIN_FAILED);
+  g_assert_cmpint (l2tp_failure_nm_reason (L2TP_FAILURE_IKE_REMOTE_ID), ==,
+                   NM_VPN_PLUGIN_FAILURE_CONNECT_FAILED);
   l2tp_diagnosis_clear (&diag);
 
   l2tp_diagnosis_feed_xl2tpd (

@@ -4,20 +4,28 @@
 # journal under NM_CONNECTION=UUID when the build logs there), and
 # `nm-l2tp-ipsec diagnose CONNECTION` as user nobody afterwards (the last
 # failure with its layer and fix). Failures: a wrong password, a wrong PSK,
-# a server that does not answer. nmcli must never say "Unknown reason" or
-# "No valid secrets"; diagnose must show the layer and the service's fix.
+# a server that does not answer. nmcli must never say "No valid secrets",
+# must say "Invalid secrets" for a wrong password or PSK, and point at the
+# connection's journal; diagnose must show the layer and the service's fix.
 # (A charon without IKEv1 and a port-1701 holder: the diagnose scenario.)
 SCENARIO_PROFILES=modern
 
 # view NAME REASON LAYER CODE TEXT: connect NAME, which fails with
 # NetworkManager's REASON and the service's TEXT; diagnose shows LAYER/CODE.
 view() {
-	local name=$1 reason=$2 layer=$3 code=$4 text=$5
+	local name=$1 reason=$2 layer=$3 code=$4 text=$5 uuid
 	nm_vpn_up_fails "$name"
 	cp "$LOG_DIR/cli-nmcli-up.log" "$LOG_DIR/view-$name.nmcli"
-	check "$name: nmcli says why, not \"Unknown reason\" ($(nmcli_error "$LOG_DIR/view-$name.nmcli"))" \
-		not_in "$LOG_DIR/view-$name.nmcli" "Unknown reason"
+	uuid=$(node_exec cli nmcli -g connection.uuid connection show "$name")
 	check "$name: not \"No valid secrets\"" not_in "$LOG_DIR/view-$name.nmcli" "No valid secrets"
+	# NetworkManager has words for a wrong secret only; for every other
+	# reason it prints "Unknown reason" and its hint to the journal.
+	if [[ $reason == login-failed ]]; then
+		check "$name: nmcli says \"Invalid secrets\" ($(nmcli_error "$LOG_DIR/view-$name.nmcli"))" \
+			grep -qF "Error: Connection activation failed: Invalid secrets" "$LOG_DIR/view-$name.nmcli"
+	fi
+	check "$name: nmcli points at the journal of this connection" \
+		grep -qF "journalctl -xe NM_CONNECTION=$uuid" "$LOG_DIR/view-$name.nmcli"
 	check "$name: NetworkManager's failure reason is $reason" nm_failure_reason_is "$reason"
 	check "$name: the service said: $text" nm_service_log_has "$text"
 	DIAGNOSE_ARGS=("$name")
@@ -46,7 +54,7 @@ scenario_run() {
 	capture_start
 
 	view wrong-password login-failed ppp ppp-auth "the server refused the user name or password"
-	view wrong-psk connect-failed ike psk-mismatch "the pre-shared key does not match the server's"
+	view wrong-psk login-failed ike psk-mismatch "the pre-shared key does not match the server's"
 	view no-server connect-failed ike ike-no-response "no answer from the server 10.99.0.77"
 
 	capture_stop

@@ -1,6 +1,6 @@
 # A wrong pre-shared key: nmcli con up fails within seconds, the service
 # says the key does not match (charon: "invalid HASH_V1 payload length,
-# decryption failed?"), NetworkManager gets connect-failed, nothing is left
+# decryption failed?"), NetworkManager gets login-failed, nothing is left
 # and nothing but IKE went on the wire.
 SCENARIO_PROFILES=modern
 
@@ -15,7 +15,7 @@ scenario_run() {
 	nm_vpn_up_fails lab-vpn
 	check "the service says the pre-shared key does not match (cli-service.log)" \
 		nm_service_log_has "the pre-shared key does not match"
-	check "NetworkManager's failure reason is connect-failed" nm_failure_reason_is connect-failed
+	check "NetworkManager's failure reason is login-failed (nmcli: Invalid secrets)" nm_failure_reason_is login-failed
 	# Failing must not wait for the IPsec step's timeout: the cause itself
 	# ends the attempt (fail_s in the metrics says how long; tests never
 	# assert wall-clock time).
