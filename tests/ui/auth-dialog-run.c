@@ -75,6 +75,11 @@ new_launcher (const DialogRun *run)
     g_subprocess_launcher_setenv (launcher, "L2TP_DIALOG_PROBE_TYPE", run->type, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "L2TP_DIALOG_PROBE_TYPE");
+  if (run->screenshot)
+    g_subprocess_launcher_setenv (launcher, "L2TP_DIALOG_PROBE_SCREENSHOT",
+                                  run->screenshot, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "L2TP_DIALOG_PROBE_SCREENSHOT");
   return launcher;
 }
 

@@ -25,8 +25,9 @@ typedef struct
   const char *const *data;    /* key, value, ..., NULL */
   const char *const *secrets; /* key, value, ..., NULL */
   /* A window case: this dialog binary with this probe preloaded
-   * (dialog-probe.c), writing its report to @report, typing @type. */
-  const char *dialog, *probe, *report, *type;
+   * (dialog-probe.c), writing its report to @report, typing @type, and a
+   * picture of the window to @screenshot (when not NULL). */
+  const char *dialog, *probe, *report, *type, *screenshot;
 } DialogRun;
 
 extern const char *dialog_path; /* the protocol cases' dialog */
@@ -51,8 +52,10 @@ char *nmcli_prompts (const char *reply, const char *what);
  * separated. */
 char *list_of (GKeyFile *keyfile, const char *group);
 
-/* The window cases (test-auth-dialog-window.c), for one toolkit. */
-void run_window_cases (const char *toolkit, const char *dialog, const char *probe);
+/* The window cases (test-auth-dialog-window.c), for one toolkit; pictures
+ * go to @screenshot_dir (NULL: none). */
+void run_window_cases (const char *toolkit, const char *dialog, const char *probe,
+                       const char *screenshot_dir);
 /* The cases of hints in external-UI mode (test-auth-dialog-hints.c). */
 void run_hint_cases (void);
 

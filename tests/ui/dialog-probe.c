@@ -12,13 +12,16 @@
  *
  * then answers as a person would: types "$L2TP_DIALOG_PROBE_TYPE-N" into
  * the Nth shown entry and presses OK, or presses Cancel when that variable
- * is not set. No dialog within GIVE_UP_POLLS: exit status 3. */
+ * is not set. No dialog within GIVE_UP_POLLS: exit status 3. With
+ * $L2TP_DIALOG_PROBE_SCREENSHOT, the window as shown (before typing) is
+ * saved there as a PNG first, and [dialog] Screenshot says if it was. */
 #include <gtk/gtk.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define REPORT_ENV    "L2TP_DIALOG_PROBE_REPORT"
 #define TYPE_ENV      "L2TP_DIALOG_PROBE_TYPE"
+#define SHOT_ENV      "L2TP_DIALOG_PROBE_SCREENSHOT"
 #define DIALOG_TYPE   "NMAVpnPasswordDialog"
 #define POLL_MS       100
 #define SETTLE_POLLS  3
@@ -180,6 +183,34 @@ walk_widget (Walk *walk, GtkWidget *widget)
   walk->depth--;
 }
 
+static gboolean
+save_screenshot (GtkWidget *dialog, const char *path)
+{
+#if GTK_CHECK_VERSION(4, 0, 0)
+  int width = gtk_widget_get_width (dialog), height = gtk_widget_get_height (dialog);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (dialog);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (!node)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return texture && gdk_texture_save_to_png (texture, path);
+#else
+  GdkWindow *window = gtk_widget_get_window (dialog);
+  g_autoptr (GdkPixbuf) pixbuf = NULL;
+
+  gdk_display_sync (gdk_window_get_display (window));
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  return pixbuf && gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL);
+#endif
+}
+
 static void
 answer (GtkWidget *dialog)
 {
@@ -187,8 +218,12 @@ answer (GtkWidget *dialog)
   g_autoptr (GError) error = NULL;
   Walk walk = { report, dialog, g_getenv (TYPE_ENV), 0, 0, 0 };
   const char *title = gtk_window_get_title (GTK_WINDOW (dialog));
+  const char *shot = g_getenv (SHOT_ENV);
 
   g_key_file_set_string (report, "dialog", "Title", title ? title : "");
+  if (shot)
+    g_key_file_set_boolean (report, "dialog", "Screenshot",
+                            save_screenshot (dialog, shot));
   walk_widget (&walk, dialog);
   g_key_file_set_integer (report, "dialog", "Entries", (int) walk.entries);
   if (!g_key_file_save_to_file (report, g_getenv (REPORT_ENV), &error))

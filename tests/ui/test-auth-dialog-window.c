@@ -79,6 +79,7 @@ typedef struct
   const char *prompt;            /* the message label's text, exactly */
   const char *field, *not_field; /* the one entry's label; one that is not shown */
   const char *reply;             /* stdout, exactly */
+  const char *shot;              /* TOOLKIT-SHOT.png, or NULL */
 } WindowCase;
 
 static void
@@ -116,17 +117,31 @@ check_window (const char *toolkit, const WindowCase *c, GPtrArray *labels,
          c->not_field);
 }
 
+/* SCREENSHOT-DIR/TOOLKIT-SHOT.png, or NULL when either is NULL. */
+static char *
+screenshot_path (const char *dir, const char *toolkit, const char *shot)
+{
+  g_autofree char *file = NULL;
+
+  if (!dir || !shot)
+    return NULL;
+  file = g_strdup_printf ("%s-%s.png", toolkit, shot);
+  return g_build_filename (dir, file, NULL);
+}
+
 static void
 run_window_case (const char *toolkit, const char *dialog, const char *probe,
-                 const char *dir, const WindowCase *c)
+                 const char *dir, const char *screenshot_dir, const WindowCase *c)
 {
   g_autofree char *report_path = g_build_filename (dir, "report", NULL);
+  g_autofree char *shot_path = screenshot_path (screenshot_dir, toolkit, c->shot);
   DialogRun run = { .args = c->args,
                     .data = c->data,
                     .secrets = c->secrets,
                     .dialog = dialog,
                     .probe = probe,
                     .report = report_path,
+                    .screenshot = shot_path,
                     .type = TYPED };
   g_autofree char *what = g_strdup_printf ("%s %s", toolkit, c->what);
   g_autofree char *reply = NULL;
@@ -149,13 +164,17 @@ run_window_case (const char *toolkit, const char *dialog, const char *probe,
               "%s: the window was shown and read%s%s", what, error ? ": " : "",
               error ? error->message : ""))
     return;
+  if (shot_path)
+    check (g_key_file_get_boolean (report, "dialog", "Screenshot", NULL),
+           "%s: screenshot %s", what, shot_path);
   read_report (report, labels, entries);
   check_window (toolkit, c, labels, entries);
   g_unlink (report_path);
 }
 
 void
-run_window_cases (const char *toolkit, const char *dialog, const char *probe)
+run_window_cases (const char *toolkit, const char *dialog, const char *probe,
+                  const char *screenshot_dir)
 {
   static const char *const reask_password[] = {
     "-i", "-t", "password", "-t", "x-vpn-message:Wrong password for <b>alice</b> & co.",
@@ -195,12 +214,13 @@ run_window_cases (const char *toolkit, const char *dialog, const char *probe)
   const WindowCase cases[] = {
     { "re-ask password", reask_password, system_saved, saved_values,
       "Wrong password for <b>alice</b> & co.\n\n" ASKS ("corp-vpn"), "Password",
-      "Pre-shared key", "password\n" TYPED "-1\n\n\n" },
+      "Pre-shared key", "password\n" TYPED "-1\n\n\n", "auth-dialog-reask" },
     { "re-ask PSK", reask_psk, system_saved, saved_values,
       "The pre-shared key does not match.\n\n" ASKS ("corp-vpn"), "Pre-shared key",
-      "Password", "ipsec-psk\n" TYPED "-1\n\n\n" },
+      "Password", "ipsec-psk\n" TYPED "-1\n\n\n", NULL },
     { "first ask, no message", first_ask, password_not_saved, psk_saved,
-      ASKS ("corp-vpn"), "Password", "Pre-shared key", "password\n" TYPED "-1\n\n\n" },
+      ASKS ("corp-vpn"), "Password", "Pre-shared key", "password\n" TYPED "-1\n\n\n",
+      NULL },
   };
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("auth-dialog-window-XXXXXX", &error);
@@ -209,6 +229,6 @@ run_window_cases (const char *toolkit, const char *dialog, const char *probe)
               error ? ": " : "", error ? error->message : ""))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    run_window_case (toolkit, dialog, probe, dir, &cases[i]);
+    run_window_case (toolkit, dialog, probe, dir, screenshot_dir, &cases[i]);
   g_rmdir (dir);
 }

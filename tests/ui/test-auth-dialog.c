@@ -11,7 +11,7 @@
  * preloaded to read its window (test-auth-dialog-window.c).
  *
  * usage: test-auth-dialog PATH-TO-nm-l2tp-ipsec-auth-dialog
- *                         [--window TOOLKIT:DIALOG:PROBE]...   (TAP output) */
+ *          [--window TOOLKIT:DIALOG:PROBE]... [--screenshots DIR]   (TAP) */
 #include <stdio.h>
 #include <string.h>
 
@@ -110,9 +110,12 @@ main (int argc, char **argv)
   };
 
   g_auto (GStrv) windows = NULL;
+  g_autofree char *screenshots = NULL;
   const GOptionEntry entries[] = {
     { "window", 0, 0, G_OPTION_ARG_STRING_ARRAY, &windows,
       "Also the window cases of this toolkit's dialog", "TOOLKIT:DIALOG:PROBE" },
+    { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, &screenshots,
+      "Pictures of the windows go here", "DIR" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("PATH-TO-AUTH-DIALOG");
@@ -153,7 +156,7 @@ main (int argc, char **argv)
       if (!check (g_strv_length (parts) == 3, "--window %s is TOOLKIT:DIALOG:PROBE",
                   windows[i]))
         continue;
-      run_window_cases (parts[0], parts[1], parts[2]);
+      run_window_cases (parts[0], parts[1], parts[2], screenshots);
     }
 
   printf ("1..%u\n", check_count ());
