@@ -155,6 +155,9 @@ run_hint_cases (void)
   static const char *const reprompt_and_hint[] = {
     "-i", "-r", "--external-ui-mode", "-t", "password", NULL,
   };
+  static const char *const name_only[] = {
+    "-i", "--external-ui-mode", "-t", "password", NULL,
+  };
   static const char *const message_only[] = {
     "-i", "--external-ui-mode", "-t", "x-vpn-message:Try again.", NULL,
   };
@@ -181,6 +184,8 @@ run_hint_cases (void)
     { "re-ask PSK", reask_psk, NULL, system_saved, "ipsec-psk:Pre-shared key",
       UI " ipsec-psk",
       "The pre-shared key does not match the server's.\n\n" ASKS ("corp-vpn"), FALSE },
+    { "a name without message", name_only, NULL, system_saved, "password:Password",
+      UI " password", ASKS ("corp-vpn"), FALSE },
     { "-r with a hint", reprompt_and_hint, NULL, agent_saved, "password:Password",
       UI " password", ASKS ("corp-vpn"), FALSE },
     { "message without names", message_only, NULL, system_saved,
