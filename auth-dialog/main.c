@@ -6,10 +6,19 @@
  *   out (stdout): "key\nvalue\n" per secret, then "\n\n"; we then wait for
  *                 stdin to close (or "QUIT") so NetworkManager reads it all;
  *   --external-ui-mode: a GKeyFile ([VPN Plugin UI] plus one group per
- *                 secret) that nmcli --ask and GNOME Shell turn into prompts.
+ *                 secret) that nmcli --ask, GNOME Shell and nm-applet turn
+ *                 into prompts.
  *
  * Only the secrets the connection needs are printed: a secret passed in that
- * NetworkManager keeps itself is never echoed back. */
+ * NetworkManager keeps itself is never echoed back.
+ *
+ * Asking again: when the service calls secrets_required, the agent runs us
+ * with "-t NAME" per secret to ask for and "-t x-vpn-message:TEXT" (its
+ * reason), but without -r: those secrets are asked for even when saved,
+ * and the reason is shown above the fields (prompt-text.h).
+ *
+ * Built against GTK3 (libnma) and GTK4 (libnma-gtk4) from this one source;
+ * both toolkits' libnma have the same password dialog. */
 #include <NetworkManager.h>
 #include <glib/gi18n-lib.h>
 #include <gtk/gtk.h>
@@ -20,6 +29,7 @@
 
 #include "keyring.h"
 #include "needed-secrets.h"
+#include "prompt-text.h"
 
 #define UI_GROUP "VPN Plugin UI"
 
@@ -28,7 +38,18 @@ typedef struct
   char *uuid, *name, *service;
   char **hints;
   gboolean allow_interaction, retry, external_ui;
+  gboolean reask; /* -r, or a message hint: even saved secrets are asked */
 } Options;
+
+/* A reason to ask again (no secret named): the service found something
+ * wrong, so saved values are offered for correction, not silently reused. */
+static gboolean
+has_message (char **hints)
+{
+  g_autofree char *message = l2tp_prompt_hint_message ((const char *const *) hints);
+
+  return message != NULL;
+}
 
 static gboolean
 parse_options (int *argc, char ***argv, Options *opt, GError **error)
@@ -45,7 +66,7 @@ parse_options (int *argc, char ***argv, Options *opt, GError **error)
     { "reprompt", 'r', 0, G_OPTION_ARG_NONE, &opt->retry,
       N_ ("Ask again even for saved secrets"), NULL },
     { "hint", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt->hints,
-      N_ ("A secret NetworkManager asks for"), "NAME" },
+      N_ ("A secret to ask for, or x-vpn-message:TEXT to show"), "HINT" },
     { "external-ui-mode", 0, 0, G_OPTION_ARG_NONE, &opt->external_ui,
       N_ ("Describe the prompt instead of showing it"), NULL },
     { NULL },
@@ -68,6 +89,7 @@ parse_options (int *argc, char ***argv, Options *opt, GError **error)
                    opt->service);
       return FALSE;
     }
+  opt->reask = opt->retry || has_message (opt->hints);
   return TRUE;
 }
 
@@ -81,7 +103,8 @@ secret_name (const L2tpNeededSecret *secret)
 static gboolean
 must_ask (const Options *opt, const L2tpNeededSecret *secret)
 {
-  return opt->allow_interaction && (opt->retry || secret->always_ask || !secret->value);
+  return opt->allow_interaction
+         && (opt->reask || secret->refused || secret->always_ask || !secret->value);
 }
 
 /* Agent-owned secrets NetworkManager did not pass in come from the keyring. */
@@ -93,7 +116,7 @@ fill_from_keyring (const Options *opt, GArray *needed)
       L2tpNeededSecret *secret = &g_array_index (needed, L2tpNeededSecret, i);
       char *saved;
 
-      if (secret->value || secret->always_ask
+      if (secret->value || secret->always_ask || secret->refused
           || !(secret->flags & NM_SETTING_SECRET_FLAG_AGENT_OWNED))
         continue;
       saved = l2tp_keyring_lookup (opt->uuid, secret_name (secret));
@@ -106,13 +129,7 @@ fill_from_keyring (const Options *opt, GArray *needed)
 static char *
 prompt_text (const Options *opt)
 {
-  const char *message = l2tp_needed_secrets_message ((const char *const *) opt->hints);
-
-  if (message)
-    return g_strdup (message);
-  return g_strdup_printf (_ ("You need to authenticate to access the Virtual Private "
-                             "Network “%s”."),
-                          opt->name);
+  return l2tp_prompt_description (opt->name, (const char *const *) opt->hints);
 }
 
 static void
@@ -203,7 +220,11 @@ ask_user (const Options *opt, GArray *needed)
       l2tp_needed_secret_clear (secret);
       secret->value = g_strdup (slots[i].get_value (dialog));
     }
+#if GTK_CHECK_VERSION(4, 0, 0)
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#else
   gtk_widget_destroy (GTK_WIDGET (dialog));
+#endif
   return ok;
 }
 
@@ -276,7 +297,13 @@ main (int argc, char **argv)
     ask = ask || must_ask (&opt, &g_array_index (needed, L2tpNeededSecret, i));
   if (ask)
     {
-      if (!gtk_init_check (&argc, &argv))
+#if GTK_CHECK_VERSION(4, 0, 0)
+      gboolean display = gtk_init_check ();
+#else
+      gboolean display = gtk_init_check (&argc, &argv);
+#endif
+
+      if (!display)
         {
           fprintf (stderr, "%s\n",
                    _ ("Cannot open a display to ask for the VPN secrets."));

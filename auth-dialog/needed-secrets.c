@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#define MESSAGE_HINT "x-vpn-message:"
+#include "prompt-text.h"
 
 static gboolean
 is (GHashTable *data, L2tpKeyId id, const char *value)
@@ -32,29 +32,23 @@ ipsec_enabled (GHashTable *data, GHashTable *secrets)
          || has (data, L2TP_KEY_MACHINE_CERT);
 }
 
+/* Whether @hints name any secret (a message is no secret's name). */
 static gboolean
-hinted (const char *const *hints, const char *name)
+names_secrets (const char *const *hints)
 {
-  gboolean any = FALSE;
-
   for (guint i = 0; hints && hints[i]; i++)
-    {
-      if (g_str_has_prefix (hints[i], MESSAGE_HINT))
-        continue;
-      any = TRUE;
-      if (strcmp (hints[i], name) == 0)
-        return TRUE;
-    }
-  return !any;
+    if (!g_str_has_prefix (hints[i], L2TP_PROMPT_MESSAGE_HINT))
+      return TRUE;
+  return FALSE;
 }
 
-const char *
-l2tp_needed_secrets_message (const char *const *hints)
+static gboolean
+named (const char *const *hints, const char *name)
 {
   for (guint i = 0; hints && hints[i]; i++)
-    if (g_str_has_prefix (hints[i], MESSAGE_HINT))
-      return hints[i] + strlen (MESSAGE_HINT);
-  return NULL;
+    if (strcmp (hints[i], name) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -68,6 +62,7 @@ l2tp_needed_secret_clear (L2tpNeededSecret *secret)
 GArray *
 l2tp_needed_secrets (GHashTable *data, GHashTable *secrets, const char *const *hints)
 {
+  gboolean narrowed = names_secrets (hints);
   gboolean user_tls = is (data, L2TP_KEY_USER_AUTH_TYPE, "tls")
                       || is (data, L2TP_KEY_KDE_USE_CERT, "yes");
   gboolean ipsec = ipsec_enabled (data, secrets);
@@ -99,11 +94,12 @@ l2tp_needed_secrets (GHashTable *data, GHashTable *secrets, const char *const *h
       L2tpNeededSecret secret = { 0 };
 
       nm_vpn_service_plugin_get_secret_flags (data, name, &flags);
-      if (!candidates[i].in_use || !hinted (hints, name)
+      if (!candidates[i].in_use || (narrowed && !named (hints, name))
           || (flags & NM_SETTING_SECRET_FLAG_NOT_REQUIRED))
         continue;
       /* NetworkManager keeps system-owned secrets itself: one it passed in
-       * needs nothing from us, and is not ours to print. */
+       * needs nothing from us, and is not ours to print — unless it is
+       * asked for again (hints), which means it did not work. */
       if (flags == NM_SETTING_SECRET_FLAG_NONE && known && known[0] && !hints)
         continue;
 
@@ -111,7 +107,10 @@ l2tp_needed_secrets (GHashTable *data, GHashTable *secrets, const char *const *h
       secret.label = candidates[i].label;
       secret.flags = flags;
       secret.always_ask = (flags & NM_SETTING_SECRET_FLAG_NOT_SAVED) != 0;
-      if (known && known[0] && !secret.always_ask)
+      /* Named by a hint: the service tried the saved value and it was
+       * refused, so it is neither reused nor shown again. */
+      secret.refused = narrowed;
+      if (known && known[0] && !secret.always_ask && !secret.refused)
         secret.value = g_strdup (known);
       g_array_append_val (needed, secret);
     }

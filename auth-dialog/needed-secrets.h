@@ -17,17 +17,22 @@ typedef struct
   NMSettingSecretFlags flags;
   char *value;         /* known value (stdin or keyring), or NULL */
   gboolean always_ask; /* NOT_SAVED: never reused without asking */
+  gboolean refused;    /* named by a hint: the saved value did not work */
 } L2tpNeededSecret;
 
-/* The secrets to return, in dialog order. @hints (NULL-terminated, may be
- * NULL) narrows the list to the secrets NetworkManager asked for; hints that
- * name no secret (e.g. "x-vpn-message:…") are ignored. A secret already in
- * @secrets whose flags let NetworkManager keep it (NONE) is not needed. */
+/* The secrets to return, in dialog order.
+ *
+ * @hints (NULL-terminated, may be NULL) are NetworkManager's: when a VPN
+ * service calls secrets_required (message, names), NetworkManager asks the
+ * agent again with those names and "x-vpn-message:MESSAGE" as hints, and
+ * without the REQUEST_NEW flag (no --reprompt). Hints that name secrets
+ * narrow the list to exactly those, each marked refused: asked for even
+ * when saved, with no known value kept. A message alone narrows nothing.
+ *
+ * Without hints, a secret already in @secrets whose flags let
+ * NetworkManager keep it (NONE) is not needed. */
 GArray *l2tp_needed_secrets (GHashTable *data, GHashTable *secrets,
                              const char *const *hints);
-
-/* The "x-vpn-message:" hint's text, or NULL. */
-const char *l2tp_needed_secrets_message (const char *const *hints);
 
 void l2tp_needed_secret_clear (L2tpNeededSecret *secret);
 

@@ -4,145 +4,28 @@
  * SECRET_VAL, blank line after each, "DONE\nQUIT\n"), the external-ui reply
  * parsed the way nmcli parses it (first group [VPN Plugin UI] with Title and
  * Description; a prompt for each group with IsSecret and ShouldAsk true).
- * No display needed: no case makes the dialog show a window.
+ * These cases need no display: none makes the dialog show a window.
  *
- * usage: test-auth-dialog PATH-TO-nm-l2tp-ipsec-auth-dialog   (TAP output) */
-#include <gio/gio.h>
+ * With --window TOOLKIT:DIALOG:PROBE (tests/ui/run, under Xvfb) the window
+ * cases run too: that toolkit's build of the dialog, with dialog-probe.c
+ * preloaded to read its window (test-auth-dialog-window.c).
+ *
+ * usage: test-auth-dialog PATH-TO-nm-l2tp-ipsec-auth-dialog
+ *          [--window TOOLKIT:DIALOG:PROBE]... [--screenshots DIR]   (TAP) */
 #include <stdio.h>
 #include <string.h>
 
-#define SERVICE "org.freedesktop.NetworkManager.l2tp"
-#define PSK     "TOPSECRET-psk-0451"
-
-static guint checks, failures;
-static const char *dialog_path;
-
-static gboolean G_GNUC_PRINTF (2, 3) check (gboolean ok, const char *format, ...)
-{
-  va_list args;
-  g_autofree char *what = NULL;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  checks++;
-  if (!ok)
-    failures++;
-  printf ("%s %u - auth-dialog: %s\n", ok ? "ok" : "not ok", checks, what);
-  fflush (stdout);
-  return ok;
-}
-
-/* data / secrets: key, value, ..., NULL */
-static char *
-request (const char *const *data, const char *const *secrets)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; data && data[i]; i += 2)
-    g_string_append_printf (text, "DATA_KEY=%s\nDATA_VAL=%s\n\n", data[i], data[i + 1]);
-  for (guint i = 0; secrets && secrets[i]; i += 2)
-    g_string_append_printf (text, "SECRET_KEY=%s\nSECRET_VAL=%s\n\n", secrets[i],
-                            secrets[i + 1]);
-  g_string_append (text, "DONE\nQUIT\n");
-  return g_string_free (text, FALSE);
-}
-
-/* Runs the dialog with @extra_args; returns its stdout, NULL if it failed. */
-static char *
-run_dialog (const char *const *extra_args, const char *const *data,
-            const char *const *secrets)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *input = request (data, secrets);
-  char *output = NULL;
-
-  g_ptr_array_add (argv, (char *) dialog_path);
-  g_ptr_array_add (argv, "-u");
-  g_ptr_array_add (argv, "6f5d7a4e-2b1c-4c3d-9e8f-0a1b2c3d4e5f");
-  g_ptr_array_add (argv, "-n");
-  g_ptr_array_add (argv, "corp-vpn");
-  g_ptr_array_add (argv, "-s");
-  g_ptr_array_add (argv, SERVICE);
-  for (guint i = 0; extra_args[i]; i++)
-    g_ptr_array_add (argv, (char *) extra_args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  /* No keyring in the test: lookups must fail fast, not autolaunch a bus. */
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                "unix:path=/nonexistent/bus", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata,
-                                          &error);
-  if (!process
-      || !g_subprocess_communicate_utf8 (process, input, NULL, &output, NULL, &error))
-    {
-      check (FALSE, "run %s: %s", dialog_path, error->message);
-      return NULL;
-    }
-  if (!g_subprocess_get_if_exited (process)
-      || g_subprocess_get_exit_status (process) != 0)
-    {
-      check (FALSE, "the dialog exits with status 0");
-      g_free (output);
-      return NULL;
-    }
-  return output;
-}
-
-/* nmcli's reading of an external-ui reply: the prompts, "group:Label" each,
- * space separated; NULL (after a failed check) if nmcli would reject it. */
-static char *
-nmcli_prompts (const char *reply, const char *what)
-{
-  g_autoptr (GKeyFile) keyfile = g_key_file_new ();
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) groups = NULL;
-  g_autofree char *title = NULL, *description = NULL;
-  GString *prompts = g_string_new (NULL);
-
-  if (!check (g_key_file_load_from_data (keyfile, reply, -1, G_KEY_FILE_NONE, &error),
-              "%s: the reply parses as a GKeyFile%s%s", what, error ? ": " : "",
-              error ? error->message : ""))
-    return NULL;
-  groups = g_key_file_get_groups (keyfile, NULL);
-  title = g_key_file_get_string (keyfile, "VPN Plugin UI", "Title", NULL);
-  description = g_key_file_get_string (keyfile, "VPN Plugin UI", "Description", NULL);
-  if (!check (
-          groups[0] && strcmp (groups[0], "VPN Plugin UI") == 0 && title && description
-              && g_key_file_get_integer (keyfile, "VPN Plugin UI", "Version", NULL) == 2,
-          "%s: first group [VPN Plugin UI] with Version=2, Title, Description", what))
-    return NULL;
-
-  for (guint i = 1; groups[i]; i++)
-    {
-      g_autofree char *label = NULL;
-
-      if (!g_key_file_get_boolean (keyfile, groups[i], "IsSecret", NULL)
-          || !g_key_file_get_boolean (keyfile, groups[i], "ShouldAsk", NULL))
-        continue;
-      label = g_key_file_get_string (keyfile, groups[i], "Label", NULL);
-      g_string_append_printf (prompts, "%s%s:%s", prompts->len ? " " : "", groups[i],
-                              label ? label : "(none)");
-    }
-  return g_string_free (prompts, FALSE);
-}
+#include "auth-dialog-run.h"
 
 static void
 check_external (const char *what, const char *const *args, const char *const *data,
                 const char *const *secrets, const char *expected_prompts,
                 const char *expected_groups)
 {
-  g_autofree char *reply = run_dialog (args, data, secrets);
+  DialogRun run = { .args = args, .data = data, .secrets = secrets };
+  g_autofree char *reply = run_dialog_ok (&run, what);
   g_autofree char *prompts = NULL;
   g_autoptr (GKeyFile) keyfile = g_key_file_new ();
-  g_auto (GStrv) groups = NULL;
   g_autofree char *group_list = NULL;
 
   if (!reply)
@@ -155,8 +38,7 @@ check_external (const char *what, const char *const *args, const char *const *da
               expected_prompts))
     printf ("#   got: \"%s\"\n", prompts);
   g_key_file_load_from_data (keyfile, reply, -1, G_KEY_FILE_NONE, NULL);
-  groups = g_key_file_get_groups (keyfile, NULL);
-  group_list = g_strjoinv (" ", groups);
+  group_list = list_of (keyfile, NULL);
   if (!check (strcmp (group_list, expected_groups) == 0, "%s: groups are %s", what,
               expected_groups))
     printf ("#   got: %s\n", group_list);
@@ -166,7 +48,8 @@ static void
 check_standard (const char *what, const char *const *args, const char *const *data,
                 const char *const *secrets, const char *expected)
 {
-  g_autofree char *reply = run_dialog (args, data, secrets);
+  DialogRun run = { .args = args, .data = data, .secrets = secrets };
+  g_autofree char *reply = run_dialog_ok (&run, what);
   g_autofree char *shown = NULL;
 
   if (!reply)
@@ -226,9 +109,24 @@ main (int argc, char **argv)
     NULL,
   };
 
-  if (argc != 2)
+  g_auto (GStrv) windows = NULL;
+  g_autofree char *screenshots = NULL;
+  const GOptionEntry entries[] = {
+    { "window", 0, 0, G_OPTION_ARG_STRING_ARRAY, &windows,
+      "Also the window cases of this toolkit's dialog", "TOOLKIT:DIALOG:PROBE" },
+    { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, &screenshots,
+      "Pictures of the windows go here", "DIR" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("PATH-TO-AUTH-DIALOG");
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
     {
-      fprintf (stderr, "usage: %s PATH-TO-AUTH-DIALOG\n", argv[0]);
+      fprintf (stderr,
+               "usage: %s PATH-TO-AUTH-DIALOG [--window TOOLKIT:DIALOG:PROBE]...\n",
+               argv[0]);
       return 2;
     }
   dialog_path = argv[1];
@@ -249,6 +147,18 @@ main (int argc, char **argv)
   check_standard ("nothing needed", no_interaction, nothing_needed, NULL,
                   "no-secret\ntrue\n\n\n");
 
-  printf ("1..%u\n", checks);
-  return failures ? 1 : 0;
+  run_hint_cases ();
+
+  for (guint i = 0; windows && windows[i]; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (windows[i], ":", 3);
+
+      if (!check (g_strv_length (parts) == 3, "--window %s is TOOLKIT:DIALOG:PROBE",
+                  windows[i]))
+        continue;
+      run_window_cases (parts[0], parts[1], parts[2], screenshots);
+    }
+
+  printf ("1..%u\n", check_count ());
+  return check_failures () ? 1 : 0;
 }
