@@ -95,7 +95,7 @@ e = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 def one(**kv):
     m = [x for x in e if all(x.get(k) == v for k, v in kv.items())]
     return m[0] if len(m) == 1 else None
-ok = eval(sys.argv[2])
+ok = eval("(" + sys.argv[2] + ")")  # one expression over several lines
 sys.exit(0 if ok else 1)
 PY
 }
