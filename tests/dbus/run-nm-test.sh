@@ -351,16 +351,26 @@ printf '[failure]\ntime=2026-12-01T10:00:00Z\nlayer=ike\ncode=psk-mismatch\nmess
 	>"$work/state/$gone_uuid.failure"
 nft=$(command -v nft || echo /usr/sbin/nft)
 # Watches for the guard while the connection tries (it lives from preflight
-# to the end of the teardown).
-(for _ in $(seq 600); do
-	"$nft" list tables 2>/dev/null | grep -q "^table inet nm-l2tp-ipsec-$corp_uuid\$" &&
-		{ echo seen >"$work/guard-seen"; break; }
-	sleep 0.05
-done) &
+# to the end of the teardown, about 0.1 s here: polling `nft list tables`
+# missed it now and then). The kernel's table events, from a monitor that
+# has seen a table of the test's own first, so it listens already.
+"$nft" monitor tables >"$work/nft-monitor.txt" 2>&1 &
 guard_watch=$!
+for _ in $(seq 100); do
+	"$nft" add table inet nm-l2tp-test-sync 2>/dev/null
+	"$nft" delete table inet nm-l2tp-test-sync 2>/dev/null
+	grep -q "nm-l2tp-test-sync" "$work/nft-monitor.txt" && break
+	sleep 0.05
+done
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
+for _ in $(seq 20); do
+	grep -q "^delete table inet nm-l2tp-ipsec-$corp_uuid\$" "$work/nft-monitor.txt" && break
+	sleep 0.1
+done
 kill "$guard_watch" 2>/dev/null; wait "$guard_watch" 2>/dev/null
+grep -q "^add table inet nm-l2tp-ipsec-$corp_uuid\$" "$work/nft-monitor.txt" &&
+	echo seen >"$work/guard-seen"
 echo "$out" | sed 's/^/# nmcli: /'
 check "nmcli con up on this kernel fails" test $rc -ne 0
 if [[ -x $nft ]]; then
