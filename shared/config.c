@@ -229,6 +229,42 @@ l2tp_config_new (GHashTable *data, GHashTable *secrets, GError **error)
   return g_steal_pointer (&cfg);
 }
 
+/* One key from one table as the table allows it, else nothing. */
+static void
+take_leniently (L2tpConfig *cfg, L2tpKeyId id, GHashTable *table, L2tpKeyPlace place)
+{
+  const L2tpKey *key = l2tp_key_get (id);
+  const char *value;
+
+  if (!table || !(key->place & place) || cfg->values[id])
+    return;
+  value = g_hash_table_lookup (table, key->name);
+  if (value && value[0] != '\0')
+    cfg->values[id] = l2tp_value_canonicalize (key, value, NULL);
+}
+
+L2tpConfig *
+l2tp_config_new_partial (GHashTable *data, GHashTable *secrets, const L2tpKeyId *keys,
+                         gsize n_keys)
+{
+  L2tpConfig *cfg;
+
+  g_return_val_if_fail (keys != NULL || n_keys == 0, NULL);
+  for (gsize i = 0; i < n_keys; i++)
+    g_return_val_if_fail (keys[i] < L2TP_KEY_COUNT, NULL);
+
+  cfg = g_new0 (L2tpConfig, 1);
+  cfg->ref_count = 1;
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      /* Secrets first, as l2tp_config_new() has it. */
+      take_leniently (cfg, keys[i], secrets, L2TP_IN_SECRETS);
+      take_leniently (cfg, keys[i], data, L2TP_IN_DATA);
+    }
+  apply_aliases (cfg);
+  return cfg;
+}
+
 const char *
 l2tp_config_get (const L2tpConfig *cfg, L2tpKeyId id)
 {

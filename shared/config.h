@@ -27,6 +27,14 @@ typedef struct _L2tpConfig L2tpConfig;
 /* data and secrets: key → value (char *). Either may be NULL. Unknown keys,
  * bad values and missing required keys are refused; the error names the key. */
 L2tpConfig *l2tp_config_new (GHashTable *data, GHashTable *secrets, GError **error);
+/* Only the keys listed, each checked on its own: a value the table refuses
+ * counts as not set, every other key (unknown ones too) is not looked at,
+ * nothing is required. For a question that depends on a few keys (which
+ * secret is missing) when l2tp_config_new() refuses the connection for
+ * another key. Never for connecting or rendering: no proposals are parsed
+ * (l2tp_config_ike/esp return NULL). */
+L2tpConfig *l2tp_config_new_partial (GHashTable *data, GHashTable *secrets,
+                                     const L2tpKeyId *keys, gsize n_keys);
 L2tpConfig *l2tp_config_ref (L2tpConfig *cfg);
 void l2tp_config_unref (L2tpConfig *cfg);
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* charon found or started as soon as the service runs, while NetworkManager
- * still asks for secrets, so that the Connect that follows finds it ready
- * (a private charon takes about half a second to start under emulation).
+/* charon found or started while NetworkManager still asks for secrets, so
+ * that the Connect that follows finds it ready (a private charon takes
+ * about half a second to start under emulation). The service asks at
+ * NeedSecrets, once the connection's settings passed the sanitizer and
+ * have IPsec on: never for a connection Connect will refuse.
  *
  * The early use is a placeholder user of charon: the connection's own use
  * (l2tp_charon_use_async after l2tp_charon_early_forget) replaces it, and one nobody took

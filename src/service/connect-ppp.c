@@ -79,6 +79,7 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
 
   g_clear_handle_id (&c->step_timer, g_source_remove);
   c->step = STEP_CONNECTED;
+  l2tp_log_set_device (tundev); /* NM_DEVICE of the lines from here on */
   l2tp_log_notice ("connected: %s on %s", c->name, tundev);
   l2tp_plan_walk_connected (c->plan, c->uuid);
   l2tp_failure_record_forget (l2tp_state_dir (), c->uuid);

@@ -7,6 +7,7 @@
 
 #include "shared/render-pppd.h"
 #include "shared/render-xl2tpd.h"
+#include "src/common/failure-log.h"
 #include "src/common/failure-record.h"
 #include "src/common/log.h"
 #include "src/common/runtime-claim.h"
@@ -135,7 +136,7 @@ l2tp_connect_fail (L2tpConnect *c, const GError *error)
     return;
   c->failed = TRUE;
   g_clear_handle_id (&c->step_timer, g_source_remove);
-  l2tp_log_err ("%s", error->message);
+  l2tp_failure_log (error);
   l2tp_failure_record_keep (l2tp_state_dir (), c->uuid, error);
   c->events.failed (error, c->user_data);
 }
@@ -493,6 +494,9 @@ l2tp_connect_start (L2tpConnect *c)
 {
   g_return_if_fail (c->step == STEP_NONE && c->begin_id == 0);
 
+  /* This connection's lines, to its end (stop_done). */
+  l2tp_log_set_connection (c->uuid);
+  l2tp_log_set_device (NULL);
   /* From the main loop, after Connect has returned: a failure found at
    * once (a missing program, an IPv6 gateway) must reach libnm as a
    * Failure of a started connection, not during its Connect call, which
@@ -521,6 +525,8 @@ stop_done (L2tpConnect *c)
   c->dir = NULL;
   g_clear_pointer (&c->claim, l2tp_runtime_claim_release);
   l2tp_log_notice ("stopped %s", c->name);
+  l2tp_log_set_device (NULL);
+  l2tp_log_set_connection (NULL);
   /* Reported from the main loop: the caller may free c, and we may be deep
    * in one of c's own callbacks here. */
   g_idle_add (stopped_idle, c);

@@ -80,6 +80,7 @@ main (int argc, char *argv[])
     { NULL },
   };
   App app = { 0 };
+  GDBusConnection *bus;
 
   l2tp_memory_no_huge_pages (); /* before the first thread */
 
@@ -128,6 +129,14 @@ main (int argc, char *argv[])
 
   g_main_loop_run (app.loop);
 
+  /* GDBus writes from a thread of its own: what is still queued (a refused
+   * Connect's error reply, the StateChanged STOPPED libnm sends after it)
+   * must be on the bus before the process ends, or NetworkManager sees the
+   * name vanish first ("The VPN service stopped unexpectedly") and never
+   * logs the reply. At exit only: nothing else waits. */
+  bus = nm_vpn_service_plugin_get_connection (NM_VPN_SERVICE_PLUGIN (app.service));
+  if (bus)
+    g_dbus_connection_flush_sync (bus, NULL, NULL);
   g_clear_object (&app.service);
   g_main_loop_unref (app.loop);
   l2tp_log_info ("exiting");

@@ -38,3 +38,31 @@ l2tp_need_secret (const L2tpConfig *cfg)
     return "machine-certpass";
   return NULL;
 }
+
+/* Every key l2tp_need_secret() and the config's derived values it calls
+ * (l2tp_config_user_tls, l2tp_config_machine_tls, l2tp_config_ipsec_enabled,
+ * the aliases) read. */
+static const L2tpKeyId asked[] = {
+  L2TP_KEY_PASSWORD,
+  L2TP_KEY_PASSWORD_FLAGS,
+  L2TP_KEY_USER_AUTH_TYPE,
+  L2TP_KEY_KDE_USE_CERT,
+  L2TP_KEY_USER_CERTPASS,
+  L2TP_KEY_USER_CERTPASS_FLAGS,
+  L2TP_KEY_IPSEC_ENABLED,
+  L2TP_KEY_IPSEC_PSK,
+  L2TP_KEY_IPSEC_PSK_FLAGS,
+  L2TP_KEY_MACHINE_AUTH_TYPE,
+  L2TP_KEY_MACHINE_CERT,
+  L2TP_KEY_MACHINE_CERTPASS,
+  L2TP_KEY_MACHINE_CERTPASS_FLAGS,
+};
+
+const char *
+l2tp_need_secret_partial (GHashTable *data, GHashTable *secrets)
+{
+  g_autoptr (L2tpConfig) cfg
+      = l2tp_config_new_partial (data, secrets, asked, G_N_ELEMENTS (asked));
+
+  return l2tp_need_secret (cfg);
+}

@@ -16,5 +16,11 @@ G_BEGIN_DECLS
  *    flags say the secret is agent-owned or not saved (a system-owned empty
  *    one means an unencrypted key). */
 const char *l2tp_need_secret (const L2tpConfig *cfg);
+/* The same answer for a connection the sanitizer refuses (an mtu out of
+ * range, a newline in the user name): only the keys the answer depends on
+ * are read, each on its own (l2tp_config_new_partial), and one of them that
+ * is refused counts as not set. data and secrets: key -> value (char *),
+ * either may be NULL. */
+const char *l2tp_need_secret_partial (GHashTable *data, GHashTable *secrets);
 
 G_END_DECLS

@@ -5,8 +5,11 @@
 
 #include "src/ipsec/charon-early.h"
 #include "src/service/connect.h"
-#include "src/common/failure.h"
+#include "src/common/failure-log.h"
+#include "src/common/failure-record.h"
 #include "src/common/log.h"
+#include "src/common/state-dir.h"
+#include "src/service/connection-settings.h"
 #include "src/service/need-secrets.h"
 #include "src/service/plan-store.h"
 #include "src/common/runtime-dir.h"
@@ -34,61 +37,59 @@ static guint signals[N_SIGNALS];
 
 /* ---- settings: the only door is l2tp_config_new() --------------------- */
 
+/* The lines from here on are about this connection, unless another one
+ * still runs or tears down (its lines keep its UUID until it is done). */
 static void
-add_item (const char *key, const char *value, gpointer table)
+log_for (L2tpService *self, NMConnection *connection)
 {
-  g_hash_table_insert (table, g_strdup (key), g_strdup (value));
+  if (!self->connect && !self->stopping)
+    l2tp_log_set_connection (nm_connection_get_uuid (connection));
 }
 
-/* vpn.data and vpn.secrets as a config, or NULL and an error naming the key. */
-static L2tpConfig *
-config_from_connection (NMConnection *connection, GError **error)
+/* charon found or started while NetworkManager still asks for secrets, so
+ * that Connect finds it ready: only for a connection with IPsec whose
+ * settings the sanitizer took, never for one Connect will refuse, and not
+ * once a connection runs (it asks for charon itself). */
+static void
+prepare_charon (L2tpService *self, const L2tpConfig *cfg)
 {
-  NMSettingVpn *vpn = nm_connection_get_setting_vpn (connection);
-  g_autoptr (GHashTable) data = NULL;
-  g_autoptr (GHashTable) secrets = NULL;
-  g_autoptr (GError) local = NULL;
-  L2tpConfig *cfg;
-
-  if (!vpn)
-    {
-      g_set_error_literal (error, NM_VPN_PLUGIN_ERROR,
-                           NM_VPN_PLUGIN_ERROR_INVALID_CONNECTION,
-                           _ ("Settings: the connection has no VPN setting"));
-      return NULL;
-    }
-  data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  nm_setting_vpn_foreach_data_item (vpn, add_item, data);
-  nm_setting_vpn_foreach_secret (vpn, add_item, secrets);
-  /* The PPP user name may live in vpn.user-name, as NetworkManager-l2tp had it. */
-  if (!g_hash_table_contains (data, "user") && nm_setting_vpn_get_user_name (vpn))
-    g_hash_table_insert (data, g_strdup ("user"),
-                         g_strdup (nm_setting_vpn_get_user_name (vpn)));
-
-  cfg = l2tp_config_new (data, secrets, &local);
-  if (!cfg)
-    {
-      g_set_error (error, NM_VPN_PLUGIN_ERROR, NM_VPN_PLUGIN_ERROR_BAD_ARGUMENTS,
-                   _ ("Settings: %s"), local->message);
-      return NULL;
-    }
-  return cfg;
+  if (l2tp_config_ipsec_enabled (cfg) && !l2tp_service_is_busy (self))
+    l2tp_charon_early_start (L2TP_RUNTIME_ROOT);
 }
 
+/* NeedSecrets answers only which secret is missing. Settings the sanitizer
+ * refuses are Connect's to refuse, with the key named (an error here would
+ * reach the person as NetworkManager's "No valid secrets"); the question
+ * is then answered from the keys it depends on alone. */
 static gboolean
 need_secrets (NMVpnServicePlugin *plugin, NMConnection *connection,
               const char **setting_name, GError **error)
 {
-  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+  L2tpService *self = L2TP_SERVICE (plugin);
+  g_autoptr (GHashTable) data = NULL;
+  g_autoptr (GHashTable) secrets = NULL;
+  g_autoptr (L2tpConfig) cfg = NULL;
+  g_autoptr (GError) refused = NULL;
   const char *missing;
 
-  if (!cfg)
+  log_for (self, connection);
+  if (!l2tp_connection_settings_tables (connection, &data, &secrets))
     {
-      l2tp_log_warn ("NeedSecrets: %s", (*error)->message);
+      l2tp_log_info ("NeedSecrets: no VPN setting (Connect refuses it): nothing");
       return FALSE;
     }
-  missing = l2tp_need_secret (cfg);
+  cfg = l2tp_config_new (data, secrets, &refused);
+  if (cfg)
+    {
+      missing = l2tp_need_secret (cfg);
+      prepare_charon (self, cfg);
+    }
+  else
+    {
+      missing = l2tp_need_secret_partial (data, secrets);
+      l2tp_log_info ("NeedSecrets: settings refused (Connect says why): %s",
+                     refused->message);
+    }
   l2tp_log_info ("NeedSecrets: %s", missing ? missing : "nothing");
   if (!missing)
     return FALSE;
@@ -238,12 +239,44 @@ file_users (NMConnection *connection)
   return (GStrv) g_ptr_array_free (users, FALSE);
 }
 
+/* Connect with settings the sanitizer refused: nothing starts, and
+ * NetworkManager ends the activation with SERVICE_START_FAILED ("The VPN
+ * service failed to start"), its reason for a Connect that returns an
+ * error, and logs our message ("failed to connect: 'Settings: mtu: …'").
+ * NetworkManager has no reason for bad settings; the only one whose text
+ * says "configuration" is IP_CONFIG_INVALID (Failure "bad-ip-config"),
+ * and it would be wrong twice: it says the VPN service returned a bad IP
+ * configuration, and it takes effect only when the Failure and a
+ * StateChanged STOPPED arrive before the Connect reply, after which
+ * NetworkManager may drop the failed activation, cancelling the pending
+ * Connect call, before it reads the reply that names the key (1.42's
+ * nm-vpn-connection.c: main_cancellable). A Failure without STOPPED changes
+ * nothing: the error reply sets the reason first. The message also reaches
+ * the journal with NM_CONNECTION (nmcli's hint) and the failure record
+ * diagnose reads. */
+static gboolean
+refuse_settings (L2tpService *self, NMConnection *connection, const GError *refused,
+                 GError **error)
+{
+  const char *uuid = nm_connection_get_uuid (connection);
+
+  l2tp_failure_log (refused);
+  if (uuid && l2tp_state_uuid_is_safe (uuid))
+    l2tp_failure_record_keep (l2tp_state_dir (), uuid, refused);
+  if (!l2tp_service_is_busy (self))
+    l2tp_log_set_connection (NULL);
+  g_set_error_literal (error, NM_VPN_PLUGIN_ERROR, NM_VPN_PLUGIN_ERROR_INVALID_CONNECTION,
+                       refused->message);
+  return FALSE;
+}
+
 static gboolean
 connect_as (NMVpnServicePlugin *plugin, NMConnection *connection, gboolean interactive,
             GError **error)
 {
   L2tpService *self = L2TP_SERVICE (plugin);
-  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+  g_autoptr (GError) refused = NULL;
+  g_autoptr (L2tpConfig) cfg = NULL;
   NMSettingIPConfig *ip4 = nm_connection_get_setting_ip4_config (connection);
   g_auto (GStrv) users = file_users (connection);
   L2tpConnectParams params = {
@@ -256,11 +289,6 @@ connect_as (NMVpnServicePlugin *plugin, NMConnection *connection, gboolean inter
     .interactive = interactive,
   };
 
-  if (!cfg)
-    {
-      l2tp_log_err ("%s", (*error)->message);
-      return FALSE;
-    }
   if (self->connect)
     {
       g_set_error_literal (error, NM_VPN_PLUGIN_ERROR,
@@ -268,22 +296,26 @@ connect_as (NMVpnServicePlugin *plugin, NMConnection *connection, gboolean inter
                            _ ("a connection is already active in this service"));
       return FALSE;
     }
+  log_for (self, connection);
   {
     /* The connection's name and UUID are the user's text. */
     g_autofree char *id = l2tp_text_clean (nm_connection_get_id (connection), 256);
     g_autofree char *uuid = l2tp_text_clean (params.uuid, 64);
 
     l2tp_log_notice ("Connect: %s (%s)", id ? id : "", uuid ? uuid : "");
-    if (users)
-      {
-        g_autofree char *joined = g_strjoinv (", ", users);
-        g_autofree char *names = l2tp_text_clean (joined, 256);
-
-        l2tp_log_info ("Connect: private (connection.permissions: %s); its files are "
-                       "read as its user",
-                       names[0] ? names : "no user");
-      }
   }
+  cfg = l2tp_connection_settings_config (connection, &refused);
+  if (!cfg)
+    return refuse_settings (self, connection, refused, error);
+  if (users)
+    {
+      g_autofree char *joined = g_strjoinv (", ", users);
+      g_autofree char *names = l2tp_text_clean (joined, 256);
+
+      l2tp_log_info ("Connect: private (connection.permissions: %s); its files are "
+                     "read as its user",
+                     names[0] ? names : "no user");
+    }
   start_connect (self, l2tp_connect_new (cfg, &params, &connect_events, self));
   return TRUE;
 }
@@ -307,10 +339,16 @@ static gboolean
 real_new_secrets (NMVpnServicePlugin *plugin, NMConnection *connection, GError **error)
 {
   L2tpService *self = L2TP_SERVICE (plugin);
-  g_autoptr (L2tpConfig) cfg = config_from_connection (connection, error);
+  g_autoptr (GError) refused = NULL;
+  g_autoptr (L2tpConfig) cfg = l2tp_connection_settings_config (connection, &refused);
 
   if (!cfg)
-    return FALSE;
+    {
+      l2tp_failure_log (refused);
+      g_set_error_literal (error, NM_VPN_PLUGIN_ERROR,
+                           NM_VPN_PLUGIN_ERROR_INVALID_CONNECTION, refused->message);
+      return FALSE;
+    }
   if (self->connect)
     l2tp_connect_set_config (self->connect, cfg);
   return TRUE;
@@ -409,8 +447,8 @@ l2tp_service_new (const char *bus_name, gboolean watch_peer, GError **error)
   if (!self)
     return NULL;
   self->bus_name = g_strdup (bus_name);
-  /* NetworkManager asks for secrets first: charon starts meanwhile. */
-  l2tp_charon_early_start (L2TP_RUNTIME_ROOT);
+  /* charon is not started here: NeedSecrets does it once the connection's
+   * settings have passed the sanitizer (prepare_charon). */
   /* Remembered plans of connections NetworkManager has deleted go. */
   l2tp_plan_store_prune (
       nm_vpn_service_plugin_get_connection (NM_VPN_SERVICE_PLUGIN (self)),

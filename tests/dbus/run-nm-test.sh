@@ -16,8 +16,13 @@
 #
 # Checks (TAP):
 #  1. the service answers NeedSecrets over D-Bus for several connections;
-#  2. nmcli con up of a connection with an unknown key fails, and the
-#     service's and NetworkManager's logs name the key;
+#  1b. NeedSecrets of settings the sanitizer refuses answers the secrets
+#     question alone (no error) and gets no charon ready;
+#  2. nmcli con up of a connection with an unknown key, an mtu out of
+#     range or a newline in the user name fails from Connect with "The VPN
+#     service failed to start" (not "No valid secrets"), the service's and
+#     NetworkManager's logs name the key, no charon was started, the
+#     service ends and nothing is left;
 #  3. nmcli con up against the server fails at the layer this kernel stops
 #     at (IPsec phase 2: no ESP), reported as a VPN failure; the cleartext
 #     guard was in the kernel meanwhile and is gone after the teardown;
@@ -235,12 +240,25 @@ need() { # expected-result data-dict-entries secrets-dict-entries
 	echo "# NeedSecrets: expected '$1', got: $got"
 	return 1
 }
+# Settings the sanitizer refuses are Connect's to refuse: NeedSecrets
+# answers only which secret is missing, and starts no charon for them.
+check "NeedSecrets: an unknown key elsewhere, the password still missing" \
+	need "('vpn',)" "'gateway': 'vpn.example.com', 'bogus-key': 'x'" ""
+check "NeedSecrets: mtu out of range, every secret there: nothing missing" \
+	need "('',)" "'gateway': 'vpn.example.com', 'mtu': '99999', 'ipsec-enabled': 'yes'" "'password': 'p', 'ipsec-psk': 'k'"
+check "NeedSecrets: a newline in the user name, the PSK still missing" \
+	need "('vpn',)" "'gateway': 'vpn.example.com', 'user': 'a\nb', 'ipsec-enabled': 'yes'" "'password': 'p'"
+check "NeedSecrets said the settings are refused, for Connect to say why" \
+	grep -q "NeedSecrets: settings refused (Connect says why): mtu: 99999 is outside 576 to 1500" "$work/service-test.log"
+check "NeedSecrets of refused settings got no charon ready" \
+	sh -c '! grep -q "charon: getting charon ready" "$1"' sh "$work/service-test.log"
 check "NeedSecrets: password missing" need "('vpn',)" "'gateway': 'vpn.example.com', 'user': 'u'" ""
+check "NeedSecrets of a connection without IPsec got no charon ready" \
+	sh -c '! grep -q "charon: getting charon ready" "$1"' sh "$work/service-test.log"
 check "NeedSecrets: nothing missing" need "('',)" "'gateway': 'vpn.example.com', 'user': 'u', 'ipsec-enabled': 'yes'" "'password': 'p', 'ipsec-psk': 'k'"
 check "NeedSecrets: PSK missing" need "('vpn',)" "'gateway': 'vpn.example.com', 'ipsec-enabled': 'yes'" "'password': 'p'"
 check "NeedSecrets: TLS needs no password" need "('',)" "'gateway': 'vpn.example.com', 'user-auth-type': 'tls', 'user-cert': '/c.pem'" ""
-check "NeedSecrets: a bad key is refused by name" need "bogus-key" "'gateway': 'vpn.example.com', 'bogus-key': 'x'" ""
-check "the service got charon ready before any Connect" \
+check "the service got charon ready at the first NeedSecrets of good IPsec settings" \
 	grep -q "charon: getting charon ready before the connection asks" "$work/service-test.log"
 kill "$svc"; wait "$svc" 2>/dev/null
 # No Connect came: the charon use it prepared ends with it.
@@ -248,14 +266,56 @@ check "a service that only answered NeedSecrets leaves no charon use" \
 	sh -c '! grep -qs "STRONGSWAN_CONF=/run/nm-l2tp-ipsec" /proc/[0-9]*/environ &&
 		! ls /run/nm-l2tp-ipsec/charon/user-* >/dev/null 2>&1'
 
-# ---- 2. a bad key through nmcli -----------------------------------------
+# ---- 2. settings the sanitizer refuses, through nmcli ------------------
+# Refused by Connect, not NeedSecrets: NetworkManager's reason is
+# service-start-failed ("The VPN service failed to start"), never
+# no-secrets; its log and ours name the key; no charon is started; the
+# service process ends.
+# refused NAME KEY-MESSAGE: nmcli con up NAME fails that way.
+refused() {
+	local name=$1 says=$2 mark nm_mark uuid
+	mark=$(wc -l <"$work/service.log")
+	nm_mark=$(wc -l <"$work/nm.log")
+	uuid=$(nmcli -g connection.uuid con show "$name")
+	out=$(timeout 60 nmcli con up "$name" 2>&1)
+	check "$name: nmcli con up fails" test $? -ne 0
+	echo "$out" | sed 's/^/# nmcli: /'
+	check "$name: NetworkManager's reason is that the VPN service failed to start" \
+		grep -qF "Connection activation failed: The VPN service failed to start" <<<"$out"
+	check "$name: not a secrets failure" \
+		sh -c '! printf "%s\n" "$1" | grep -qE "No valid secrets|Secrets were required"' sh "$out"
+	check "$name: the service's log names the key ($says)" \
+		sh -c 'tail -n "+$(($2 + 1))" "$1" | grep -F "Settings: $3" >/dev/null' sh \
+		"$work/service.log" "$mark" "$says"
+	check "$name: NetworkManager's log names the key, from Connect" \
+		sh -c 'tail -n "+$(($2 + 1))" "$1" | grep -E "failed to connect.*Settings: $3" >/dev/null' \
+		sh "$work/nm.log" "$nm_mark" "$says"
+	check "$name: NeedSecrets did not fail" \
+		sh -c '! tail -n "+$(($2 + 1))" "$1" | grep -F "NeedSecrets request" | grep -q failed' \
+		sh "$work/nm.log" "$nm_mark"
+	check "$name: no charon was started (service log)" \
+		sh -c '! tail -n "+$(($2 + 1))" "$1" | grep -qE "charon: (getting charon ready|started private charon)"' \
+		sh "$work/service.log" "$mark"
+	check "$name: no charon of ours runs" \
+		sh -c '! grep -qs "STRONGSWAN_CONF=/run/nm-l2tp-ipsec" /proc/[0-9]*/environ'
+	for _ in $(seq 50); do pgrep -x nm-l2tp-ipsec-s >/dev/null || break; sleep 0.2; done
+	check "$name: the service process ended" sh -c '! pgrep -x nm-l2tp-ipsec-s >/dev/null'
+	check "$name: nothing of it in /run/nm-l2tp-ipsec" \
+		sh -c '! find /run/nm-l2tp-ipsec -mindepth 1 2>/dev/null | grep -q .'
+	check "$name: the failure is kept for diagnose (code bad-settings)" \
+		grep -qx "code=bad-settings" "$work/state/$uuid.failure"
+}
 nmcli con add type vpn con-name bad ifname '*' vpn-type l2tp \
 	vpn.data "gateway=10.99.0.1, user=u, bogus-key=1" vpn.secrets "password=p" >/dev/null
-out=$(timeout 60 nmcli con up bad 2>&1)
-check "nmcli con up with a bad key fails" test $? -ne 0
-echo "$out" | sed 's/^/# nmcli: /'
-check "NetworkManager's log names the bad key" \
-	grep -q "NeedSecrets request #1 failed: .*bogus-key: unknown key in vpn.data" "$work/nm.log"
+refused bad "bogus-key: unknown key in vpn.data"
+nmcli con add type vpn con-name bad-mtu ifname '*' vpn-type l2tp \
+	vpn.data "gateway=10.99.0.1, user=u, mtu=99999, ipsec-enabled=yes, ipsec-psk-flags=0, password-flags=0" \
+	vpn.secrets "password=p, ipsec-psk=right-psk" >/dev/null
+refused bad-mtu "mtu: 99999 is outside 576 to 1500"
+nmcli con add type vpn con-name bad-user ifname '*' vpn-type l2tp \
+	vpn.data $'gateway=10.99.0.1, user=a\nb, ipsec-enabled=yes, ipsec-psk-flags=0, password-flags=0' \
+	vpn.secrets "password=p, ipsec-psk=right-psk" >/dev/null
+refused bad-user "user: contains the control character 0x0a"
 
 # ---- 2b. a failure found at once, before anything starts -------------------
 # xl2tpd reaches IPv4 servers only: refused in preflight. The failure must
@@ -291,16 +351,26 @@ printf '[failure]\ntime=2026-12-01T10:00:00Z\nlayer=ike\ncode=psk-mismatch\nmess
 	>"$work/state/$gone_uuid.failure"
 nft=$(command -v nft || echo /usr/sbin/nft)
 # Watches for the guard while the connection tries (it lives from preflight
-# to the end of the teardown).
-(for _ in $(seq 600); do
-	"$nft" list tables 2>/dev/null | grep -q "^table inet nm-l2tp-ipsec-$corp_uuid\$" &&
-		{ echo seen >"$work/guard-seen"; break; }
-	sleep 0.05
-done) &
+# to the end of the teardown, about 0.1 s here: polling `nft list tables`
+# missed it now and then). The kernel's table events, from a monitor that
+# has seen a table of the test's own first, so it listens already.
+"$nft" monitor tables >"$work/nft-monitor.txt" 2>&1 &
 guard_watch=$!
+for _ in $(seq 100); do
+	"$nft" add table inet nm-l2tp-test-sync 2>/dev/null
+	"$nft" delete table inet nm-l2tp-test-sync 2>/dev/null
+	grep -q "nm-l2tp-test-sync" "$work/nft-monitor.txt" && break
+	sleep 0.05
+done
 out=$(timeout 120 nmcli con up corp 2>&1)
 rc=$?
+for _ in $(seq 20); do
+	grep -q "^delete table inet nm-l2tp-ipsec-$corp_uuid\$" "$work/nft-monitor.txt" && break
+	sleep 0.1
+done
 kill "$guard_watch" 2>/dev/null; wait "$guard_watch" 2>/dev/null
+grep -q "^add table inet nm-l2tp-ipsec-$corp_uuid\$" "$work/nft-monitor.txt" &&
+	echo seen >"$work/guard-seen"
 echo "$out" | sed 's/^/# nmcli: /'
 check "nmcli con up on this kernel fails" test $rc -ne 0
 if [[ -x $nft ]]; then

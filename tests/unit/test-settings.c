@@ -472,6 +472,40 @@ test_settings_doc_in_step (void)
              expected);
 }
 
+/* Only the keys asked for, each on its own; nothing else refuses. */
+static void
+test_partial (void)
+{
+  static const L2tpKeyId keys[] = { L2TP_KEY_MTU, L2TP_KEY_USER, L2TP_KEY_IPSEC_PSK,
+                                    L2TP_KEY_KDE_USE_CERT, L2TP_KEY_USER_AUTH_TYPE };
+  g_autoptr (GHashTable) data
+      = table_new ("mtu", "99999", "user", "u", "bogus-key", "x", "ipsec-psk", "legacy",
+                   "use-cert", "yes", "mru", "1", NULL);
+  g_autoptr (GHashTable) secrets = table_new ("ipsec-psk", "secret", NULL);
+  g_autoptr (L2tpConfig) cfg
+      = l2tp_config_new_partial (data, secrets, keys, G_N_ELEMENTS (keys));
+  g_autoptr (L2tpConfig) none = l2tp_config_new_partial (NULL, NULL, NULL, 0);
+
+  g_assert_nonnull (cfg);
+  /* refused: not set, its default stands */
+  g_assert_false (l2tp_config_is_set (cfg, L2TP_KEY_MTU));
+  g_assert_cmpuint (l2tp_config_get_uint (cfg, L2TP_KEY_MTU), ==, 1400);
+  g_assert_cmpstr (l2tp_config_get (cfg, L2TP_KEY_USER), ==, "u");
+  /* the secret wins, as in l2tp_config_new() */
+  g_assert_cmpstr (l2tp_config_get (cfg, L2TP_KEY_IPSEC_PSK), ==, "secret");
+  /* not asked for: not looked at (a bad mru, no gateway) */
+  g_assert_false (l2tp_config_is_set (cfg, L2TP_KEY_MRU));
+  g_assert_false (l2tp_config_is_set (cfg, L2TP_KEY_GATEWAY));
+  /* the aliases apply */
+  g_assert_true (l2tp_config_user_tls (cfg));
+  /* no proposals: never for connecting */
+  g_assert_null (l2tp_config_ike (cfg));
+  g_assert_null (l2tp_config_esp (cfg));
+
+  g_assert_nonnull (none);
+  g_assert_false (l2tp_config_ipsec_enabled (none));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -490,6 +524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/settings/domain-user", test_domain_and_user);
   g_test_add_func ("/settings/pfs-off", test_pfs_off_strips_groups);
   g_test_add_func ("/settings/round-trip", test_round_trip);
+  g_test_add_func ("/settings/partial", test_partial);
   g_test_add_func ("/settings/check-value", test_check_value_each_type);
   g_test_add_func ("/settings/doc-in-step", test_settings_doc_in_step);
 
