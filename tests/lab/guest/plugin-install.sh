@@ -78,7 +78,9 @@ main() {
 # The nodes have no syslog: NetworkManager starts the service through a
 # wrapper (the installed .name file, in the guest's overlay only, points at
 # it) that keeps the service's log in the file a scenario names in the
-# client node's /etc/NetworkManager/lab-service-log (lib/nm.sh).
+# client node's /etc/NetworkManager/lab-service-log (lib/nm.sh), or, where
+# the scenario started a journald and wrote lab-service-journal, lets it
+# log to the journal as under systemd (lib/journal.sh).
 log_wrapper() {
 	local service=$1 name=$2 wrapper=${1}-lab
 	[[ -n $name && -f $name ]] || return 0
@@ -87,6 +89,8 @@ log_wrapper() {
 		# read, not cat: no fork in front of every connect
 		read -r log </etc/NetworkManager/lab-service-log 2>/dev/null || log=/dev/null
 		export NM_VPN_LOG_SYSLOG=0 NM_VPN_LOG_LEVEL=6
+		# a node with its own journald (lib/journal.sh): the service's way
+		[ ! -e /etc/NetworkManager/lab-service-journal ] || NM_VPN_LOG_SYSLOG=1
 		exec $service "\$@" 2>>"\$log"
 	EOF
 	chmod 755 "$wrapper"

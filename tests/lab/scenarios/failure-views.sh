@@ -1,7 +1,8 @@
 # What the person sees of each common failure, everywhere they look, kept
 # in the results for whoever reviews the words: `nmcli con up`'s output,
-# NetworkManager's failure reason, the service's own line (its log, and the
-# journal under NM_CONNECTION=UUID when the build logs there), and
+# NetworkManager's failure reason, the service's own line in a real
+# journald (the one nmcli's hint shows: NM_CONNECTION=UUID, with its
+# L2TP_LAYER), and
 # `nm-l2tp-ipsec diagnose CONNECTION` as user nobody afterwards (the last
 # failure with its layer and fix). Failures: a wrong password, a wrong PSK,
 # a server that does not answer. nmcli must never say "No valid secrets",
@@ -27,7 +28,13 @@ view() {
 	check "$name: nmcli points at the journal of this connection" \
 		grep -qF "journalctl -xe NM_CONNECTION=$uuid" "$LOG_DIR/view-$name.nmcli"
 	check "$name: NetworkManager's failure reason is $reason" nm_failure_reason_is "$reason"
-	check "$name: the service said: $text" nm_service_log_has "$text"
+	# What nmcli's hint shows (the journal of the client node, where the
+	# service logged as under systemd).
+	journal_of cli NM_CONNECTION="$uuid" + NM_DEVICE=eth0 >"$LOG_DIR/view-$name.journal" 2>&1 || true
+	check "$name: nmcli's journalctl shows the service's line: $text" \
+		grep -qF -- "$text" "$LOG_DIR/view-$name.journal"
+	check "$name: that line carries L2TP_LAYER=$layer" \
+		journal_layer_has "$uuid" "$layer" "$text"
 	DIAGNOSE_ARGS=("$name")
 	diagnose_as nobody "view-$name.diagnose"
 	DIAGNOSE_ARGS=(--json "$name")
@@ -42,11 +49,14 @@ view() {
 }
 
 not_in() { ! grep -qF -- "$2" "$1"; }
+# (grep reads on: no -q at the end of a pipe under pipefail)
+journal_layer_has() { journal_of cli NM_CONNECTION="$1" L2TP_LAYER="$2" -o cat | grep -F -- "$3" >/dev/null; }
 
 scenario_run() {
 	diagnose_require
 	topology_up --client-unaddressed
 	server_start
+	journal_start cli
 	nm_client_start
 	NM_PASSWORD="not-$PPP_PASSWORD" nm_vpn_add wrong-password
 	NM_PSK="not-$PSK" nm_vpn_add wrong-psk

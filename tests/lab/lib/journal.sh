@@ -1,0 +1,34 @@
+# A real systemd-journald in a node (its own /run: /run/systemd/journal/
+# socket and the volatile journal under /run/log/journal), and the
+# service logging to it as under systemd (NM_VPN_LOG_SYSLOG=1 through the
+# plugin's wrapper, guest/plugin-install.sh). Sourced, never run.
+
+# journal_start NODE: journald in NODE; the service logs there from now on.
+journal_start() {
+	local node=$1 run
+	run=$(node_path "$node" /run)
+	mkdir -p "$run/systemd/journal" "$run/systemd/journald.conf.d"
+	cat >"$run/systemd/journald.conf.d/zz-lab.conf" <<-EOF
+		[Journal]
+		Storage=volatile
+		ForwardToSyslog=no
+		ForwardToKMsg=no
+		ForwardToConsole=no
+		ForwardToWall=no
+		ReadKMsg=no
+		RateLimitBurst=0
+		MaxLevelStore=debug
+	EOF
+	SYSTEMD_LOG_TARGET=console node_spawn "$node" "$LOG_DIR/$node-journald.log" \
+		/lib/systemd/systemd-journald >"$(node_dir "$node")/journald.pid"
+	check "systemd-journald runs in $node" wait_for 20 test -S "$run/systemd/journal/socket"
+	: >"$(node_dir "$node")/etc/NetworkManager/lab-service-journal"
+}
+
+# journal_of NODE ARGS...: journalctl in NODE over its journal.
+journal_of() {
+	local node=$1
+	shift
+	node_exec "$node" journalctl --directory="/run/log/journal/$(cat /etc/machine-id)" \
+		--no-pager -q "$@"
+}
