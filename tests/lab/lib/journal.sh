@@ -19,9 +19,14 @@ journal_start() {
 		RateLimitBurst=0
 		MaxLevelStore=debug
 	EOF
+	# journald wants the cgroup hierarchy, which the guest does not mount.
+	node_exec "$node" sh -c 'mountpoint -q /sys/fs/cgroup || mount -t cgroup2 cgroup2 /sys/fs/cgroup' ||
+		fail "cgroup2 for journald in $node"
 	SYSTEMD_LOG_TARGET=console node_spawn "$node" "$LOG_DIR/$node-journald.log" \
 		/lib/systemd/systemd-journald >"$(node_dir "$node")/journald.pid"
 	check "systemd-journald runs in $node" wait_for 20 test -S "$run/systemd/journal/socket"
+	check "systemd-journald keeps running in $node (see $node-journald.log)" \
+		kill -0 "$(<"$(node_dir "$node")/journald.pid")"
 	: >"$(node_dir "$node")/etc/NetworkManager/lab-service-journal"
 }
 
