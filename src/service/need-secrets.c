@@ -6,15 +6,21 @@
 #define FLAG_NOT_SAVED    0x2
 #define FLAG_NOT_REQUIRED 0x4
 
+gboolean
+l2tp_secret_from_agent (const L2tpConfig *cfg, L2tpKeyId flags_key)
+{
+  guint flags = l2tp_config_get_uint (cfg, flags_key);
+
+  return !(flags & FLAG_NOT_REQUIRED) && (flags & (FLAG_AGENT_OWNED | FLAG_NOT_SAVED));
+}
+
 static gboolean
 missing (const L2tpConfig *cfg, L2tpKeyId secret, L2tpKeyId flags_key,
          gboolean only_if_asked)
 {
-  guint flags = l2tp_config_get_uint (cfg, flags_key);
-
-  if (flags & FLAG_NOT_REQUIRED)
+  if (l2tp_config_get_uint (cfg, flags_key) & FLAG_NOT_REQUIRED)
     return FALSE;
-  if (only_if_asked && !(flags & (FLAG_AGENT_OWNED | FLAG_NOT_SAVED)))
+  if (only_if_asked && !l2tp_secret_from_agent (cfg, flags_key))
     return FALSE;
   return !l2tp_config_is_set (cfg, secret);
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  *    flags say the secret is agent-owned or not saved (a system-owned empty
  *    one means an unencrypted key). */
 const char *l2tp_need_secret (const L2tpConfig *cfg);
+/* The secret whose flags key this is comes from the person, through a
+ * secret agent (agent-owned or not saved), and is required. */
+gboolean l2tp_secret_from_agent (const L2tpConfig *cfg, L2tpKeyId flags_key);
 /* The same answer for a connection the sanitizer refuses (an mtu out of
  * range, a newline in the user name): only the keys the answer depends on
  * are read, each on its own (l2tp_config_new_partial), and one of them that

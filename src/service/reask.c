@@ -4,19 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "shared/text-clean.h"
-
-/* NMSettingSecretFlags, spelled out so this file stays free of libnm. */
-#define FLAG_AGENT_OWNED  0x1
-#define FLAG_NOT_SAVED    0x2
-#define FLAG_NOT_REQUIRED 0x4
-
-static gboolean
-typed_by_person (const L2tpConfig *cfg, L2tpKeyId flags_key)
-{
-  guint flags = l2tp_config_get_uint (cfg, flags_key);
-
-  return !(flags & FLAG_NOT_REQUIRED) && (flags & (FLAG_AGENT_OWNED | FLAG_NOT_SAVED));
-}
+#include "src/service/need-secrets.h"
 
 const char *
 l2tp_reask_secret (const L2tpConfig *cfg, L2tpFailure failure, gboolean interactive)
@@ -28,12 +16,13 @@ l2tp_reask_secret (const L2tpConfig *cfg, L2tpFailure failure, gboolean interact
   switch (failure)
     {
     case L2TP_FAILURE_PPP_AUTH:
-      if (l2tp_config_user_tls (cfg) || !typed_by_person (cfg, L2TP_KEY_PASSWORD_FLAGS))
+      if (l2tp_config_user_tls (cfg)
+          || !l2tp_secret_from_agent (cfg, L2TP_KEY_PASSWORD_FLAGS))
         return NULL;
       return "password";
     case L2TP_FAILURE_PSK_MISMATCH:
       if (!l2tp_config_ipsec_enabled (cfg) || l2tp_config_machine_tls (cfg)
-          || !typed_by_person (cfg, L2TP_KEY_IPSEC_PSK_FLAGS))
+          || !l2tp_secret_from_agent (cfg, L2TP_KEY_IPSEC_PSK_FLAGS))
         return NULL;
       return "ipsec-psk";
     default:
