@@ -743,12 +743,6 @@ probe_engine_run (ProbeEngine *e)
   return e->end;
 }
 
-ProbeEnd
-probe_engine_get_end (ProbeEngine *e)
-{
-  return e->end;
-}
-
 GPtrArray *
 probe_engine_get_probes (ProbeEngine *e)
 {

@@ -87,7 +87,6 @@ ProbeEnd probe_engine_run (ProbeEngine *engine);
 /* The same on the caller's main loop (the service): done runs once it is
  * over. Freeing the engine before stops it, and done never runs. */
 void probe_engine_start (ProbeEngine *engine, GDestroyNotify done, gpointer done_data);
-ProbeEnd probe_engine_get_end (ProbeEngine *engine);
 
 /* Results. Every offer sent, in the order sent. */
 GPtrArray *probe_engine_get_probes (ProbeEngine *engine);
