@@ -45,17 +45,7 @@ mount -t tmpfs -o mode=0755 tmpfs /run
 [[ -d /var/log/journal ]] && mount -t tmpfs -o mode=0755 tmpfs /var/log/journal
 mkdir -p /run/systemd/journal /run/systemd/journald.conf.d
 # Last of the drop-ins by name: ours wins over the host's.
-cat >/run/systemd/journald.conf.d/zz-nm-l2tp-ipsec-test.conf <<EOC
-[Journal]
-Storage=volatile
-ForwardToSyslog=no
-ForwardToKMsg=no
-ForwardToConsole=no
-ForwardToWall=no
-ReadKMsg=no
-RateLimitBurst=0
-MaxLevelStore=debug
-EOC
+cp "$(dirname "${BASH_SOURCE[0]}")/journald-test.conf" /run/systemd/journald.conf.d/zz-nm-l2tp-ipsec-test.conf
 SYSTEMD_LOG_TARGET=console SYSTEMD_LOG_LEVEL=debug "$journald" >"$work/journald.log" 2>&1 &
 jd_pid=$!
 for _ in $(seq 100); do

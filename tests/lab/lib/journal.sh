@@ -8,17 +8,7 @@ journal_start() {
 	local node=$1 run
 	run=$(node_path "$node" /run)
 	mkdir -p "$run/systemd/journal" "$run/systemd/journald.conf.d"
-	cat >"$run/systemd/journald.conf.d/zz-lab.conf" <<-EOF
-		[Journal]
-		Storage=volatile
-		ForwardToSyslog=no
-		ForwardToKMsg=no
-		ForwardToConsole=no
-		ForwardToWall=no
-		ReadKMsg=no
-		RateLimitBurst=0
-		MaxLevelStore=debug
-	EOF
+	cp "$LAB_DIR/../service/journald-test.conf" "$run/systemd/journald.conf.d/zz-lab.conf"
 	# journald wants the cgroup hierarchy, which the guest does not mount.
 	node_exec "$node" sh -c 'mountpoint -q /sys/fs/cgroup || mount -t cgroup2 cgroup2 /sys/fs/cgroup' ||
 		fail "cgroup2 for journald in $node"
