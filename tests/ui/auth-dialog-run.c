@@ -5,6 +5,43 @@
 #include <string.h>
 
 const char *dialog_path;
+
+const char *const data_system_saved[] = {
+  "gateway",
+  "vpn.example.com",
+  "ipsec-enabled",
+  "yes",
+  "password-flags",
+  "0",
+  "ipsec-psk-flags",
+  "0",
+  NULL,
+};
+const char *const data_agent_owned[] = {
+  "gateway",
+  "vpn.example.com",
+  "ipsec-enabled",
+  "yes",
+  "password-flags",
+  "1",
+  "ipsec-psk-flags",
+  "1",
+  NULL,
+};
+const char *const data_password_asked[] = {
+  "gateway",
+  "vpn.example.com",
+  "ipsec-enabled",
+  "yes",
+  "password-flags",
+  "2",
+  "ipsec-psk-flags",
+  "0",
+  NULL,
+};
+const char *const secrets_saved[] = {
+  "password", "pw-saved-0815", "ipsec-psk", PSK, NULL,
+};
 static guint checks, failures;
 
 gboolean

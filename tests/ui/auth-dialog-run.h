@@ -32,6 +32,14 @@ typedef struct
 
 extern const char *dialog_path; /* the protocol cases' dialog */
 
+/* The connection's vpn.data of the cases: both secrets kept by
+ * NetworkManager (flags 0), both agent-owned (1), the password asked every
+ * time and the PSK kept (2, 0); and both secrets as passed in. */
+extern const char *const data_system_saved[];
+extern const char *const data_agent_owned[];
+extern const char *const data_password_asked[];
+extern const char *const secrets_saved[];
+
 /* One TAP line ("ok N - auth-dialog: what"); returns @ok. */
 gboolean check (gboolean ok, const char *format, ...) G_GNUC_PRINTF (2, 3);
 guint check_failures (void);

@@ -11,34 +11,6 @@
 
 #include "auth-dialog-run.h"
 
-/* Both secrets saved: system-owned (NetworkManager passes them in). */
-static const char *const system_saved[] = {
-  "gateway",
-  "vpn.example.com",
-  "ipsec-enabled",
-  "yes",
-  "password-flags",
-  "0",
-  "ipsec-psk-flags",
-  "0",
-  NULL,
-};
-/* Both saved by the agent and passed in. */
-static const char *const agent_saved[] = {
-  "gateway",
-  "vpn.example.com",
-  "ipsec-enabled",
-  "yes",
-  "password-flags",
-  "1",
-  "ipsec-psk-flags",
-  "1",
-  NULL,
-};
-static const char *const saved_values[] = {
-  "password", "pw-saved-0815", "ipsec-psk", PSK, NULL,
-};
-
 typedef struct
 {
   const char *what;
@@ -72,7 +44,7 @@ static void
 check_case (const HintCase *c)
 {
   DialogRun run
-      = { .args = c->args, .name = c->name, .data = c->data, .secrets = saved_values };
+      = { .args = c->args, .name = c->name, .data = c->data, .secrets = secrets_saved };
   g_autofree char *reply = run_dialog_ok (&run, c->what);
   g_autofree char *prompts = NULL;
   g_autofree char *groups = NULL;
@@ -107,8 +79,9 @@ check_case (const HintCase *c)
 static void
 check_no_injection (const char *what, const char *const *args, const char *name)
 {
-  DialogRun run
-      = { .args = args, .name = name, .data = system_saved, .secrets = saved_values };
+  DialogRun run = {
+    .args = args, .name = name, .data = data_system_saved, .secrets = secrets_saved
+  };
   g_autofree char *reply = run_dialog_ok (&run, what);
   g_autoptr (GKeyFile) keyfile = NULL;
   g_auto (GStrv) lines = NULL;
@@ -175,29 +148,29 @@ run_hint_cases (void)
     "-i", "--external-ui-mode", "-t", "password", "-t", "x-vpn-message:x", NULL,
   };
   const HintCase cases[] = {
-    { "re-ask password, system-owned", reask_password, NULL, system_saved,
+    { "re-ask password, system-owned", reask_password, NULL, data_system_saved,
       "password:Password", UI " password",
       "The server refused the password of alice.\n\n" ASKS ("corp-vpn"), FALSE },
-    { "re-ask password, agent-owned", reask_password, NULL, agent_saved,
+    { "re-ask password, agent-owned", reask_password, NULL, data_agent_owned,
       "password:Password", UI " password",
       "The server refused the password of alice.\n\n" ASKS ("corp-vpn"), FALSE },
-    { "re-ask PSK", reask_psk, NULL, system_saved, "ipsec-psk:Pre-shared key",
+    { "re-ask PSK", reask_psk, NULL, data_system_saved, "ipsec-psk:Pre-shared key",
       UI " ipsec-psk",
       "The pre-shared key does not match the server's.\n\n" ASKS ("corp-vpn"), FALSE },
-    { "a name without message", name_only, NULL, system_saved, "password:Password",
+    { "a name without message", name_only, NULL, data_system_saved, "password:Password",
       UI " password", ASKS ("corp-vpn"), FALSE },
-    { "-r with a hint", reprompt_and_hint, NULL, agent_saved, "password:Password",
+    { "-r with a hint", reprompt_and_hint, NULL, data_agent_owned, "password:Password",
       UI " password", ASKS ("corp-vpn"), FALSE },
-    { "message without names", message_only, NULL, system_saved,
+    { "message without names", message_only, NULL, data_system_saved,
       "password:Password ipsec-psk:Pre-shared key", UI " password ipsec-psk",
       "Try again.\n\n" ASKS ("corp-vpn"), TRUE },
-    { "message with line breaks", injection, NULL, system_saved, "password:Password",
+    { "message with line breaks", injection, NULL, data_system_saved, "password:Password",
       UI " password",
       "Refused. [ipsec-psk] ShouldAsk=true IsSecret=true Label=Evil "
       "Description=forged\\x1b[2J\\x7f end\n\n" ASKS ("corp-vpn"),
       FALSE },
     { "name with line breaks", plain_message, "corp\n[ipsec-psk]\nShouldAsk=true",
-      system_saved, "password:Password", UI " password",
+      data_system_saved, "password:Password", UI " password",
       "x\n\n" ASKS ("corp [ipsec-psk] ShouldAsk=true"), FALSE },
   };
 

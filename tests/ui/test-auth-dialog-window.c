@@ -185,40 +185,15 @@ run_window_cases (const char *toolkit, const char *dialog, const char *probe,
     NULL,
   };
   static const char *const first_ask[] = { "-i", NULL };
-  static const char *const system_saved[] = {
-    "gateway",
-    "vpn.example.com",
-    "ipsec-enabled",
-    "yes",
-    "password-flags",
-    "0",
-    "ipsec-psk-flags",
-    "0",
-    NULL,
-  };
-  static const char *const password_not_saved[] = {
-    "gateway",
-    "vpn.example.com",
-    "ipsec-enabled",
-    "yes",
-    "password-flags",
-    "2",
-    "ipsec-psk-flags",
-    "0",
-    NULL,
-  };
-  static const char *const saved_values[] = {
-    "password", "pw-saved-0815", "ipsec-psk", PSK, NULL,
-  };
   static const char *const psk_saved[] = { "ipsec-psk", PSK, NULL };
   const WindowCase cases[] = {
-    { "re-ask password", reask_password, system_saved, saved_values,
+    { "re-ask password", reask_password, data_system_saved, secrets_saved,
       "Wrong password for <b>alice</b> & co.\n\n" ASKS ("corp-vpn"), "Password",
       "Pre-shared key", "password\n" TYPED "-1\n\n\n", "auth-dialog-reask" },
-    { "re-ask PSK", reask_psk, system_saved, saved_values,
+    { "re-ask PSK", reask_psk, data_system_saved, secrets_saved,
       "The pre-shared key does not match.\n\n" ASKS ("corp-vpn"), "Pre-shared key",
       "Password", "ipsec-psk\n" TYPED "-1\n\n\n", NULL },
-    { "first ask, no message", first_ask, password_not_saved, psk_saved,
+    { "first ask, no message", first_ask, data_password_asked, psk_saved,
       ASKS ("corp-vpn"), "Password", "Pre-shared key", "password\n" TYPED "-1\n\n\n",
       NULL },
   };

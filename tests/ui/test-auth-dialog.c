@@ -66,31 +66,7 @@ main (int argc, char **argv)
   static const char *const external_hint[]
       = { "-i", "--external-ui-mode", "-t", "ipsec-psk", NULL };
   static const char *const no_interaction[] = { NULL };
-  /* Password asked every time; PSK kept by NetworkManager and passed in. */
-  static const char *const ask_password[] = {
-    "gateway",
-    "vpn.example.com",
-    "ipsec-enabled",
-    "yes",
-    "password-flags",
-    "2",
-    "ipsec-psk-flags",
-    "0",
-    NULL,
-  };
   static const char *const psk_given[] = { "ipsec-psk", PSK, NULL };
-  /* Both agent-owned: the password passed in, the PSK not (and no keyring). */
-  static const char *const agent_owned[] = {
-    "gateway",
-    "vpn.example.com",
-    "ipsec-enabled",
-    "yes",
-    "password-flags",
-    "1",
-    "ipsec-psk-flags",
-    "1",
-    NULL,
-  };
   static const char *const password_given[] = { "password", "pw-1", NULL };
   static const char *const nothing_needed[] = {
     "gateway", "vpn.example.com", "ipsec-enabled", "no", "password-flags", "4", NULL,
@@ -131,14 +107,14 @@ main (int argc, char **argv)
     }
   dialog_path = argv[1];
 
-  check_external ("password not saved", external, ask_password, psk_given,
+  check_external ("password not saved", external, data_password_asked, psk_given,
                   "password:Password", "VPN Plugin UI password");
-  check_external ("agent-owned", external, agent_owned, password_given,
+  check_external ("agent-owned", external, data_agent_owned, password_given,
                   "ipsec-psk:Pre-shared key", "VPN Plugin UI password ipsec-psk");
-  check_external ("agent-owned, retry", external_retry, agent_owned, password_given,
+  check_external ("agent-owned, retry", external_retry, data_agent_owned, password_given,
                   "password:Password ipsec-psk:Pre-shared key",
                   "VPN Plugin UI password ipsec-psk");
-  check_external ("hint ipsec-psk", external_hint, agent_owned, password_given,
+  check_external ("hint ipsec-psk", external_hint, data_agent_owned, password_given,
                   "ipsec-psk:Pre-shared key", "VPN Plugin UI ipsec-psk");
   check_external ("nothing needed", external, nothing_needed, NULL, "",
                   "VPN Plugin UI no-secret");
