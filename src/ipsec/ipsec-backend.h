@@ -31,8 +31,9 @@ typedef struct
 typedef struct
 {
   const char *name; /* "strongswan" */
-  /* cfg and ctx must outlive the session; diag collects the daemon's log. */
-  IpsecSession *(*session_new) (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+  /* The session keeps a reference on cfg; ctx must outlive it; diag
+   * collects the daemon's log. */
+  IpsecSession *(*session_new) (L2tpConfig *cfg, const L2tpRenderContext *ctx,
                                 L2tpDiagnosis *diag, const IpsecEvents *events,
                                 gpointer user_data);
   void (*up) (IpsecSession *session);

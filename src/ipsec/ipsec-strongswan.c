@@ -32,12 +32,12 @@
 static void run_up_step (IpsecSession *s);
 
 static IpsecSession *
-session_new (const L2tpConfig *cfg, const L2tpRenderContext *ctx, L2tpDiagnosis *diag,
+session_new (L2tpConfig *cfg, const L2tpRenderContext *ctx, L2tpDiagnosis *diag,
              const IpsecEvents *events, gpointer user_data)
 {
   IpsecSession *s = g_new0 (IpsecSession, 1);
 
-  s->cfg = cfg;
+  s->cfg = l2tp_config_ref (cfg);
   s->ctx = ctx;
   s->diag = diag;
   s->events = *events;
@@ -62,6 +62,7 @@ session_free (IpsecSession *s)
   g_clear_pointer (&s->key, l2tp_private_key_free);
   g_clear_pointer (&s->xfrm, l2tp_xfrm_watch_free);
   g_free (s->key_id);
+  l2tp_config_unref (s->cfg);
   g_free (s);
 }
 

@@ -27,7 +27,7 @@ typedef enum
 
 struct _IpsecSession
 {
-  const L2tpConfig *cfg;
+  L2tpConfig *cfg; /* a reference */
   const L2tpRenderContext *ctx;
   L2tpDiagnosis *diag;
   IpsecEvents events;

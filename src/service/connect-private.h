@@ -86,7 +86,6 @@ struct _L2tpConnect
   GError *reask_failure;     /* the refusal, if the answer never comes */
   guint reask_idle;          /* the IPsec session's teardown, from the main loop */
   gboolean ipsec_restarting; /* that teardown runs: IPsec again with the new PSK */
-  GPtrArray *old_secrets;    /* earlier NewSecrets; a session may point into one */
 };
 
 /* connect.c */
@@ -101,7 +100,7 @@ void l2tp_connect_stop_ipsec (L2tpConnect *c);
 
 /* The secrets to use now: NetworkManager's newest (NewSecrets) or the
  * connection's. The whole connection's config either way. */
-const L2tpConfig *l2tp_connect_secrets (L2tpConnect *c);
+L2tpConfig *l2tp_connect_secrets (L2tpConnect *c);
 
 /* connect-ipsec.c: the IPsec step with the plan's offers. */
 void l2tp_connect_ipsec_start (L2tpConnect *c);

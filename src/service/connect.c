@@ -56,7 +56,6 @@ l2tp_connect_new (L2tpConfig *cfg, const L2tpConnectParams *params,
   c->runtime_root = g_strdup (params->runtime_root);
   c->file_users = params->file_users ? g_strdupv ((char **) params->file_users) : NULL;
   c->interactive = params->interactive;
-  c->old_secrets = g_ptr_array_new_with_free_func ((GDestroyNotify) l2tp_config_unref);
   c->events = *events;
   c->user_data = user_data;
   c->id = l2tp_runtime_id (params->uuid);
@@ -92,7 +91,6 @@ l2tp_connect_free (L2tpConnect *c)
   l2tp_config_unref (c->cfg);
   if (c->secrets)
     l2tp_config_unref (c->secrets);
-  g_ptr_array_unref (c->old_secrets);
   l2tp_port_clear (&c->port);
   g_free (c->uuid);
   g_free (c->bus_name);
@@ -113,15 +111,14 @@ l2tp_connect_free (L2tpConnect *c)
 void
 l2tp_connect_set_config (L2tpConnect *c, L2tpConfig *cfg)
 {
-  /* An IPsec session may still read the previous one. */
   if (c->secrets)
-    g_ptr_array_add (c->old_secrets, c->secrets);
+    l2tp_config_unref (c->secrets); /* an IPsec session keeps its own reference */
   c->secrets = l2tp_config_ref (cfg);
   if (c->reasking)
     l2tp_connect_reask_answered (c);
 }
 
-const L2tpConfig *
+L2tpConfig *
 l2tp_connect_secrets (L2tpConnect *c)
 {
   return c->secrets ? c->secrets : c->cfg;
