@@ -312,6 +312,10 @@ test_hostile_option_bounds (void)
   assert_refused (DHCP_REPLY ("00000000") "35 01 05 79 10 00", L2TP_DHCP_ERROR_MALFORMED,
                   "option 121 at byte 243 runs past the end of the options field "
                   "(length 16, only 1 left)");
+  /* One byte short, at the end of the packet. */
+  assert_refused (DHCP_REPLY ("00000000") "35 01 05 0f 02 61", L2TP_DHCP_ERROR_MALFORMED,
+                  "option 15 at byte 243 runs past the end of the options field "
+                  "(length 2, only 1 left)");
   assert_refused (DHCP_REPLY ("00000000") "35 01 05 79", L2TP_DHCP_ERROR_MALFORMED,
                   "option 121 at byte 243 of the options field has no length");
   /* An option past the end even before 53 is seen. */

@@ -399,6 +399,26 @@ test_search (void)
                  "option 119: pointer at byte 2 to byte 5 does not point before byte 0");
   assert_search ("01 61 00 | 01 62 c0 05 | 01 63 c0 03", NULL,
                  "option 119: pointer at byte 5 to byte 5 does not point before byte 3");
+  /* A jump into the second byte of a pointer (c1) reads a pointer there
+   * (c1 01: byte 257), which lies before the name but not before the
+   * first jump's target: refused. */
+  {
+    g_autofree char *a63 = long_name_hex (1, 63);
+    g_autofree char *a61 = long_name_hex (1, 61);
+    g_autofree char *a54 = long_name_hex (1, 54);
+    g_autofree char *hex = g_strdup_printf ("3f %s 00 3f %s 00 3d %s 00" /* 0-192 */
+                                            "| 01 61 00"                 /* 193: a */
+                                            "| c0 c1"                    /* 196: (193) */
+                                            "| 01 62 00"                 /* 198: b */
+                                            "| 36 %s 00"                 /* 201-256 */
+                                            "| 01 63 00"                 /* 257: c */
+                                            "| c0 c5",                   /* 260: (197) */
+                                            a63, a63, a61, a54);
+
+    assert_search (hex, NULL,
+                   "option 119: pointer at byte 197 to byte 257 does not point before "
+                   "byte 197");
+  }
   /* 0x40 would be a label of 64; 0x40-0xbf are not labels at all. */
   {
     g_autofree char *hex = g_strdup_printf ("40 %s 61 00", l63);
@@ -426,6 +446,21 @@ test_search (void)
         = g_strdup_printf ("3f %s 3f %s 3f %s 3f %s 00", l63, l63, l63, l63);
 
     assert_search (hex, NULL, "option 119: name at byte 0 is longer than 253 characters");
+  }
+  /* 63 + 63 + 63 + 61 and three dots: 253 characters; one more is too long. */
+  {
+    g_autofree char *l61 = long_name_hex (1, 61);
+    g_autofree char *l62 = long_name_hex (1, 62);
+    g_autofree char *ok
+        = g_strdup_printf ("3f %s 3f %s 3f %s 3d %s 00", l63, l63, l63, l61);
+    g_autofree char *over
+        = g_strdup_printf ("3f %s 3f %s 3f %s 3e %s 00", l63, l63, l63, l62);
+    g_autofree char *want = g_strnfill (253, 'a');
+
+    want[63] = want[127] = want[191] = '.';
+    assert_search (ok, want, NULL);
+    assert_search (over, NULL,
+                   "option 119: name at byte 0 is longer than 253 characters");
   }
   /* 32 names are read, 33 are not. */
   for (guint i = 0; i < 32; i++)
