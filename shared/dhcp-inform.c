@@ -172,19 +172,8 @@ option_get (const Options *o, guint code, gsize *len)
   return v ? (v->data ? v->data : (const guint8 *) "") : NULL;
 }
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError **error, L2tpDhcpError code, const char *format, ...)
-{
-  va_list ap;
-  g_autofree char *text = NULL;
-
-  va_start (ap, format);
-  text = g_strdup_vprintf (format, ap);
-  va_end (ap);
-  g_set_error_literal (error, L2TP_DHCP_ERROR, code, text);
-  return FALSE;
-}
+/* An error about the message itself, not one option's value. */
+#define fail(error, code, ...) l2tp_dhcp_set_error (error, code, 0, __VA_ARGS__)
 
 /* The options in @data[@start, @end), named @field in errors. */
 static gboolean
@@ -332,8 +321,8 @@ read_values (L2tpDhcpAnswer *answer, const Options *o, GError **error)
       g_autoptr (GArray) id = g_array_new (FALSE, FALSE, sizeof (guint32));
 
       if (len != 4)
-        return fail (error, L2TP_DHCP_ERROR_BAD_OPTION,
-                     "option 54: length %" G_GSIZE_FORMAT ", not 4", len);
+        return l2tp_dhcp_set_error (error, L2TP_DHCP_ERROR_BAD_OPTION, OPT_SERVER_ID,
+                                    "length %" G_GSIZE_FORMAT ", not 4", len);
       if (!l2tp_dhcp_addresses_decode (OPT_SERVER_ID, v, len, id, error))
         return FALSE;
       answer->has_server_id = TRUE;

@@ -26,9 +26,9 @@
 
 G_DEFINE_QUARK (l2tp - dhcp - error - quark, l2tp_dhcp_error)
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-bad (GError **error, guint code, const char *format, ...)
+gboolean
+l2tp_dhcp_set_error (GError **error, L2tpDhcpError code, guint option, const char *format,
+                     ...)
 {
   va_list ap;
   g_autofree char *text = NULL;
@@ -36,10 +36,16 @@ bad (GError **error, guint code, const char *format, ...)
   va_start (ap, format);
   text = g_strdup_vprintf (format, ap);
   va_end (ap);
-  g_set_error (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_BAD_OPTION, "option %u: %s", code,
-               text);
+  if (option)
+    g_set_error (error, L2TP_DHCP_ERROR, code, "option %u: %s", option, text);
+  else
+    g_set_error_literal (error, L2TP_DHCP_ERROR, code, text);
   return FALSE;
 }
+
+/* A value of option @code refused. */
+#define bad(error, code, ...)                                                            \
+  l2tp_dhcp_set_error (error, L2TP_DHCP_ERROR_BAD_OPTION, code, __VA_ARGS__)
 
 static guint32
 get_addr (const guint8 *p)

@@ -51,6 +51,11 @@ typedef enum
   L2TP_DHCP_ERROR_BAD_OPTION, /* a readable message with an option value we refuse */
 } L2tpDhcpError;
 
+/* Sets @error (domain L2TP_DHCP_ERROR) to the message, after "option
+ * @option: " unless @option is 0; returns FALSE. For dhcp-inform.c too. */
+gboolean l2tp_dhcp_set_error (GError **error, L2tpDhcpError code, guint option,
+                              const char *format, ...) G_GNUC_PRINTF (4, 5);
+
 /* One route; addresses in network byte order. */
 typedef struct
 {

@@ -97,4 +97,7 @@ typedef struct
 /* The packets above by name, ended by { NULL, NULL }. */
 extern const DhcpTestPacket dhcp_test_packets[];
 
+/* a.b.c.d in network byte order. */
+guint32 dhcp_ip (guint8 a, guint8 b, guint8 c, guint8 d);
+
 G_END_DECLS

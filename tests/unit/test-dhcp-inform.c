@@ -12,16 +12,6 @@
 
 static const guint8 chaddr[6] = { 0x02, 0x4c, 0x32, 0x54, 0x50, 0x00 };
 
-static guint32
-ip (guint8 a, guint8 b, guint8 c, guint8 d)
-{
-  guint8 bytes[4] = { a, b, c, d };
-  guint32 addr;
-
-  memcpy (&addr, bytes, 4);
-  return addr;
-}
-
 /* Parsed from an exact-size copy, so a read past the end shows in ASan. */
 static L2tpDhcpAnswer *
 parse_bytes (GBytes *packet, GError **error)
@@ -98,7 +88,7 @@ static void
 test_build (void)
 {
   g_autoptr (GBytes) packet
-      = l2tp_dhcp_inform_build (DHCP_TEST_XID, ip (10, 8, 0, 2), chaddr);
+      = l2tp_dhcp_inform_build (DHCP_TEST_XID, dhcp_ip (10, 8, 0, 2), chaddr);
   g_autoptr (GBytes) want = hex_bytes (
       "01 01 06 00"                        /* BOOTREQUEST, Ethernet, hlen 6, hops 0 */
       "5a17c0de"                           /* xid */
@@ -128,7 +118,7 @@ static void
 test_build_not_an_answer (void)
 {
   g_autoptr (GBytes) packet
-      = l2tp_dhcp_inform_build (DHCP_TEST_XID, ip (10, 8, 0, 2), chaddr);
+      = l2tp_dhcp_inform_build (DHCP_TEST_XID, dhcp_ip (10, 8, 0, 2), chaddr);
 
   assert_refused_bytes (packet, L2TP_DHCP_ERROR_NOT_OURS, "not a BOOTREPLY (op 1)");
 }
@@ -140,16 +130,16 @@ static void
 test_ack_windows (void)
 {
   g_autoptr (L2tpDhcpAnswer) a = parse_ok (DHCP_ACK_WINDOWS);
-  const guint32 dns[] = { ip (10, 0, 0, 5), ip (10, 0, 0, 6) };
-  const guint32 nbns[] = { ip (10, 0, 0, 7) };
+  const guint32 dns[] = { dhcp_ip (10, 0, 0, 5), dhcp_ip (10, 0, 0, 6) };
+  const guint32 nbns[] = { dhcp_ip (10, 0, 0, 7) };
 
   g_assert_true (a->has_server_id);
-  g_assert_cmphex (a->server_id, ==, ip (10, 0, 0, 5));
+  g_assert_cmphex (a->server_id, ==, dhcp_ip (10, 0, 0, 5));
   g_assert_cmpuint (a->routes_option, ==, 249);
   g_assert_false (a->ignored_249);
   g_assert_cmpuint (a->routes->len, ==, 2);
-  assert_route (a, 0, ip (10, 20, 0, 0), 16, ip (10, 8, 0, 1));
-  assert_route (a, 1, ip (192, 168, 50, 0), 24, ip (10, 8, 0, 1));
+  assert_route (a, 0, dhcp_ip (10, 20, 0, 0), 16, dhcp_ip (10, 8, 0, 1));
+  assert_route (a, 1, dhcp_ip (192, 168, 50, 0), 24, dhcp_ip (10, 8, 0, 1));
   g_assert_false (a->has_default);
   assert_addresses (a->dns, 2, dns);
   assert_addresses (a->nbns, 1, nbns);
@@ -164,15 +154,15 @@ static void
 test_ack_dnsmasq (void)
 {
   g_autoptr (L2tpDhcpAnswer) a = parse_ok (DHCP_ACK_DNSMASQ);
-  const guint32 dns[] = { ip (10, 8, 0, 1) };
+  const guint32 dns[] = { dhcp_ip (10, 8, 0, 1) };
 
-  g_assert_cmphex (a->server_id, ==, ip (10, 8, 0, 1));
+  g_assert_cmphex (a->server_id, ==, dhcp_ip (10, 8, 0, 1));
   g_assert_cmpuint (a->routes_option, ==, 121);
   g_assert_true (a->ignored_249);
   g_assert_cmpuint (a->routes->len, ==, 3);
-  assert_route (a, 0, ip (10, 10, 0, 0), 16, 0);
-  assert_route (a, 1, ip (172, 16, 0, 0), 12, ip (10, 8, 0, 1));
-  assert_route (a, 2, 0, 0, ip (10, 8, 0, 1));
+  assert_route (a, 0, dhcp_ip (10, 10, 0, 0), 16, 0);
+  assert_route (a, 1, dhcp_ip (172, 16, 0, 0), 12, dhcp_ip (10, 8, 0, 1));
+  assert_route (a, 2, 0, 0, dhcp_ip (10, 8, 0, 1));
   g_assert_true (a->has_default);
   assert_addresses (a->dns, 1, dns);
   g_assert_cmpuint (a->nbns->len, ==, 0);
@@ -192,16 +182,16 @@ static void
 test_ack_isc_overload (void)
 {
   g_autoptr (L2tpDhcpAnswer) a = parse_ok (DHCP_ACK_ISC_OVERLOAD);
-  const guint32 dns[] = { ip (192, 168, 100, 1), ip (8, 8, 8, 8) };
-  guint32 gw = ip (192, 168, 100, 1);
+  const guint32 dns[] = { dhcp_ip (192, 168, 100, 1), dhcp_ip (8, 8, 8, 8) };
+  guint32 gw = dhcp_ip (192, 168, 100, 1);
 
   g_assert_cmphex (a->server_id, ==, gw);
   g_assert_cmpuint (a->routes_option, ==, 121);
   g_assert_false (a->ignored_249);
   g_assert_cmpuint (a->routes->len, ==, 3);
-  assert_route (a, 0, ip (192, 168, 10, 0), 24, gw);
-  assert_route (a, 1, ip (192, 168, 20, 0), 24, gw);
-  assert_route (a, 2, ip (10, 0, 0, 0), 8, gw);
+  assert_route (a, 0, dhcp_ip (192, 168, 10, 0), 24, gw);
+  assert_route (a, 1, dhcp_ip (192, 168, 20, 0), 24, gw);
+  assert_route (a, 2, dhcp_ip (10, 0, 0, 0), 8, gw);
   g_assert_false (a->has_default);
   assert_addresses (a->dns, 2, dns);
   g_assert_cmpstr (a->domain, ==, "office.example");
@@ -363,30 +353,31 @@ test_hostile_overload (void)
 static void
 test_hostile_values (void)
 {
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 79 0f 18 c0a80a c0a86401 21 0a000000 "
-                                          "0000 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 121: route at byte 8 has prefix length 33 (at most 32)");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 79 07 18 c0a80a c0a864 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 121: route at byte 0 is cut short (/24 takes 8 bytes, 7 are "
-                  "left)");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 f9 08 14 c0a81f c0a86401 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 249: route at byte 0 (192.168.31.0/20) has bits set beyond its "
-                  "prefix");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 77 04 01 61 c0 00 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 119: pointer at byte 2 to byte 0 does not point before byte 0");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 0f 0c 636f7270 20 6578616d706c65 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 15: 0x20 at byte 4 is not a letter, digit or '-' of a domain "
-                  "name");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 06 04 00000000 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION,
-                  "option 6: 0.0.0.0 at byte 0 is not a unicast address");
-  assert_refused (DHCP_REPLY ("00000000") "35 01 05 36 03 0a0800 ff",
-                  L2TP_DHCP_ERROR_BAD_OPTION, "option 54: length 3, not 4");
+  static const struct
+  {
+    const char *options, *error;
+  } cases[] = {
+    { "79 0f 18 c0a80a c0a86401 21 0a000000 0000",
+      "option 121: route at byte 8 has prefix length 33 (at most 32)" },
+    { "79 07 18 c0a80a c0a864",
+      "option 121: route at byte 0 is cut short (/24 takes 8 bytes, 7 are left)" },
+    { "f9 08 14 c0a81f c0a86401",
+      "option 249: route at byte 0 (192.168.31.0/20) has bits set beyond its prefix" },
+    { "77 04 01 61 c0 00",
+      "option 119: pointer at byte 2 to byte 0 does not point before byte 0" },
+    { "0f 0c 636f7270 20 6578616d706c65",
+      "option 15: 0x20 at byte 4 is not a letter, digit or '-' of a domain name" },
+    { "06 04 00000000", "option 6: 0.0.0.0 at byte 0 is not a unicast address" },
+    { "36 03 0a0800", "option 54: length 3, not 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *hex
+          = g_strdup_printf (DHCP_REPLY ("00000000") "35 01 05 %s ff", cases[i].options);
+
+      assert_refused (hex, L2TP_DHCP_ERROR_BAD_OPTION, cases[i].error);
+    }
   /* A broken 249 next to a good 121 is not read. */
   {
     g_autoptr (L2tpDhcpAnswer) a
@@ -417,7 +408,7 @@ test_hostile_route_count (void)
           g_autoptr (L2tpDhcpAnswer) a = parse_ok (hex->str);
 
           g_assert_cmpuint (a->routes->len, ==, 64);
-          assert_route (a, 63, ip (10, 0, 0, 0), 8, ip (10, 8, 0, 1));
+          assert_route (a, 63, dhcp_ip (10, 0, 0, 0), 8, dhcp_ip (10, 8, 0, 1));
         }
       else
         assert_refused (hex->str, L2TP_DHCP_ERROR_BAD_OPTION,

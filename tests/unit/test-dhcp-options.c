@@ -6,17 +6,8 @@
 
 #include <string.h>
 
+#include "dhcp-packets.h"
 #include "hex-bytes.h"
-
-static guint32
-ip (guint8 a, guint8 b, guint8 c, guint8 d)
-{
-  guint8 bytes[4] = { a, b, c, d };
-  guint32 addr;
-
-  memcpy (&addr, bytes, 4);
-  return addr;
-}
 
 static guint8 *
 copy_of (GBytes *b, gsize *len)
@@ -42,7 +33,7 @@ routes (guint code, const char *hex, GError **error)
   gsize len;
   g_autofree guint8 *value = copy_of (b, &len);
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (L2tpDhcpRoute));
-  L2tpDhcpRoute before = { ip (192, 0, 2, 0), ip (192, 0, 2, 1), 24 };
+  L2tpDhcpRoute before = { dhcp_ip (192, 0, 2, 0), dhcp_ip (192, 0, 2, 1), 24 };
   g_autoptr (GString) s = g_string_new (NULL);
 
   /* What the array held before stays, also after a refusal. */
@@ -250,26 +241,46 @@ test_classful (void)
 /*****************************************************************************/
 /* Names */
 
+/* The names of option @code (15 or 119) in @hex, joined by spaces, are
+ * @want; or they are refused with @error_message. */
 static void
-assert_domain (const char *hex, const char *want, const char *error_message)
+assert_names (guint code, const char *hex, const char *want, const char *error_message)
 {
   g_autoptr (GBytes) b = hex_bytes (hex);
   gsize len;
   g_autofree guint8 *value = copy_of (b, &len);
   g_autoptr (GError) error = NULL;
-  g_autofree char *got = l2tp_dhcp_domain_decode (value, len, &error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
 
-  if (error_message)
+  if (code == 15)
     {
-      g_assert_null (got);
-      assert_bad (error, error_message);
+      char *name = l2tp_dhcp_domain_decode (value, len, &error);
+
+      if (name)
+        g_ptr_array_add (names, name);
+      else
+        g_clear_pointer (&names, g_ptr_array_unref);
     }
   else
     {
-      g_assert_no_error (error);
-      g_assert_cmpstr (got, ==, want);
+      g_ptr_array_unref (names);
+      names = l2tp_dhcp_search_decode (value, len, &error);
     }
+  if (error_message)
+    {
+      g_assert_null (names);
+      assert_bad (error, error_message);
+      return;
+    }
+  g_assert_no_error (error);
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (" ", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, want);
 }
+
+#define assert_domain(hex, want, message) assert_names (15, hex, want, message)
+#define assert_search(hex, want, message) assert_names (119, hex, want, message)
 
 /* @n_labels labels of @label_len 'a's, written with dots, as hex. */
 static char *
@@ -342,31 +353,6 @@ test_domain (void)
         assert_domain (hex, NULL, message);
       }
   }
-}
-
-static void
-assert_search (const char *hex, const char *want, const char *error_message)
-{
-  g_autoptr (GBytes) b = hex_bytes (hex);
-  gsize len;
-  g_autofree guint8 *value = copy_of (b, &len);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) got = l2tp_dhcp_search_decode (value, len, &error);
-
-  if (error_message)
-    {
-      g_assert_null (got);
-      assert_bad (error, error_message);
-    }
-  else
-    {
-      g_autofree char *joined = NULL;
-
-      g_assert_no_error (error);
-      g_ptr_array_add (got, NULL);
-      joined = g_strjoinv (" ", (char **) got->pdata);
-      g_assert_cmpstr (joined, ==, want);
-    }
 }
 
 static void
@@ -482,10 +468,10 @@ test_address_format (void)
 {
   char a[L2TP_DHCP_ADDRESS_BUF];
 
-  g_assert_cmpstr (l2tp_dhcp_address_format (ip (255, 255, 255, 255), a), ==,
+  g_assert_cmpstr (l2tp_dhcp_address_format (dhcp_ip (255, 255, 255, 255), a), ==,
                    "255.255.255.255");
   g_assert_cmpstr (l2tp_dhcp_address_format (0, a), ==, "0.0.0.0");
-  g_assert_cmpstr (l2tp_dhcp_address_format (ip (10, 8, 0, 1), a), ==, "10.8.0.1");
+  g_assert_cmpstr (l2tp_dhcp_address_format (dhcp_ip (10, 8, 0, 1), a), ==, "10.8.0.1");
 }
 
 int
