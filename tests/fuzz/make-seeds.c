@@ -12,7 +12,10 @@
 #include <string.h>
 
 #include "config.h"
+#include "dhcp-inform.h"
+#include "dhcp-packets.h"
 #include "export-keyfile.h"
+#include "hex-bytes.h"
 #include "render-readers.h"
 #include "render-swanctl.h"
 
@@ -538,6 +541,43 @@ ikev1_probe_seeds (const char *fixtures)
     }
 }
 
+/* ---- DHCPACKs ------------------------------------------------------------------ */
+
+/* The packets of the unit tests (tests/unit/dhcp-packets.h) and our own
+ * DHCPINFORM (a BOOTREQUEST: NOT_OURS), with the option codes the parser
+ * reads as the dictionary. */
+static void
+dhcp_inform_seeds (void)
+{
+  static const guint8 chaddr[L2TP_DHCP_CHADDR_LEN]
+      = { 0x02, 0x4c, 0x32, 0x54, 0x50, 0x00 };
+  static const guint8 client[4] = { 10, 8, 0, 2 };
+  g_autoptr (GBytes) inform = NULL;
+  guint32 addr;
+
+  memcpy (&addr, client, 4);
+  inform = l2tp_dhcp_inform_build (DHCP_TEST_XID, addr, chaddr);
+
+  for (guint i = 0; dhcp_test_packets[i].name; i++)
+    {
+      g_autoptr (GBytes) packet = hex_bytes (dhcp_test_packets[i].hex);
+
+      write_seed ("dhcp-inform", dhcp_test_packets[i].name,
+                  g_bytes_get_data (packet, NULL), g_bytes_get_size (packet));
+    }
+  write_seed ("dhcp-inform", "inform", g_bytes_get_data (inform, NULL),
+              g_bytes_get_size (inform));
+  write_dict_raw ("dhcp-inform",
+                  "\"\\x63\\x82\\x53\\x63\"\n" /* magic cookie */
+                  "\"\\x35\\x01\\x05\"\n"      /* DHCPACK */
+                  "\"\\x35\\x01\\x06\"\n"      /* DHCPNAK */
+                  "\"\\x34\\x01\\x03\"\n"      /* overload both */
+                  "\"\\x36\\x04\"\n\"\\x06\\x04\"\n\"\\x2c\\x04\"\n"
+                  "\"\\x79\"\n\"\\xf9\"\n\"\\x0f\"\n\"\\x77\"\n\"\\x38\"\n"
+                  "\"\\xc0\"\n\"\\xff\"\n\"\\x00\"\n\"\\x20\"\n\"\\x3f\"\n\"\\x40\"\n"
+                  "\"\\x0a\\x08\\x00\\x01\"\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -579,6 +619,7 @@ main (int argc, char **argv)
   importer_dicts ();
   vici_seeds (profiles, names);
   ikev1_probe_seeds (fixtures);
+  dhcp_inform_seeds ();
   printf ("seeds written to %s\n", out_dir);
   return 0;
 }

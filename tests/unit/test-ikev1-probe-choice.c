@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "hex-bytes.h"
+
 static const guint8 cookie[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 static const guint8 rcookie[8] = { 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7 };
 
@@ -34,28 +36,6 @@ static const L2tpProposal *
 plan_at (guint i)
 {
   return &g_array_index (plan (), L2tpProposal, i);
-}
-
-static GBytes *
-from_hex (const char *hex)
-{
-  GByteArray *b = g_byte_array_new ();
-
-  for (const char *p = hex; *p;)
-    {
-      guint8 v;
-
-      if (g_ascii_isspace (*p))
-        {
-          p++;
-          continue;
-        }
-      g_assert_true (g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1]));
-      v = (g_ascii_xdigit_value (p[0]) << 4) | g_ascii_xdigit_value (p[1]);
-      g_byte_array_append (b, &v, 1);
-      p += 2;
-    }
-  return g_byte_array_free_to_bytes (b);
 }
 
 static char *
@@ -109,20 +89,20 @@ test_build_two (void)
       = { *plan_at (0), { L2TP_ENC_3DES, L2TP_INTEG_MD5, L2TP_DH_MODP768 } };
   g_autoptr (GBytes) packet = l2tp_ikev1_probe_build (cookie, t, 2, 0, NULL);
   g_autoptr (GBytes) want
-      = from_hex ("0102030405060708 0000000000000000"
-                  "01 10 02 00 00000000 000000e4" /* SA next, Main Mode, 228 bytes */
-                  "0d000058 00000001 00000001"    /* SA */
-                  "0000004c 01 01 00 02" /* proposal 1, ISAKMP, no SPI, 2 transforms */
-                  "03000024 01 01 0000"  /* transform 1, another follows */
-                  "80010007 800e0100 80020002 80030001 80040002 800b0001 800c7080"
-                  "00000020 02 01 0000" /* transform 2, the last */
-                  "80010005 80020001 80030001 80040001 800b0001 800c7080"
-                  "0d000014 4a131c81070358455c5728f20e95452f"
-                  "0d000014 7d9419a65310ca6f2c179d9215529d56"
-                  "0d000014 cd60464335df21f87cfdb2fc68b6a448"
-                  "0d000014 90cb80913ebb696e086381b5ec427b1f"
-                  "0d000014 afcad71368a1f1c96b8696fc77570100"
-                  "0000000c 09002689dfd6b712");
+      = hex_bytes ("0102030405060708 0000000000000000"
+                   "01 10 02 00 00000000 000000e4" /* SA next, Main Mode, 228 bytes */
+                   "0d000058 00000001 00000001"    /* SA */
+                   "0000004c 01 01 00 02" /* proposal 1, ISAKMP, no SPI, 2 transforms */
+                   "03000024 01 01 0000"  /* transform 1, another follows */
+                   "80010007 800e0100 80020002 80030001 80040002 800b0001 800c7080"
+                   "00000020 02 01 0000" /* transform 2, the last */
+                   "80010005 80020001 80030001 80040001 800b0001 800c7080"
+                   "0d000014 4a131c81070358455c5728f20e95452f"
+                   "0d000014 7d9419a65310ca6f2c179d9215529d56"
+                   "0d000014 cd60464335df21f87cfdb2fc68b6a448"
+                   "0d000014 90cb80913ebb696e086381b5ec427b1f"
+                   "0d000014 afcad71368a1f1c96b8696fc77570100"
+                   "0000000c 09002689dfd6b712");
 
   g_assert_nonnull (packet);
   g_assert_true (g_bytes_equal (packet, want));
@@ -208,7 +188,7 @@ read_fixture (const char *name, const char *suffix)
   g_autofree char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return from_hex (text);
+  return hex_bytes (text);
 }
 
 static void

@@ -8,34 +8,14 @@
 
 #include <string.h>
 
+#include "hex-bytes.h"
+
 static const guint8 cookie[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
-
-static GBytes *
-from_hex (const char *hex)
-{
-  GByteArray *b = g_byte_array_new ();
-
-  for (const char *p = hex; *p;)
-    {
-      guint8 v;
-
-      if (g_ascii_isspace (*p) || *p == '|')
-        {
-          p++;
-          continue;
-        }
-      g_assert_true (g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1]));
-      v = (g_ascii_xdigit_value (p[0]) << 4) | g_ascii_xdigit_value (p[1]);
-      g_byte_array_append (b, &v, 1);
-      p += 2;
-    }
-  return g_byte_array_free_to_bytes (b);
-}
 
 static void
 assert_bytes (GBytes *got, const char *expected_hex)
 {
-  g_autoptr (GBytes) want = from_hex (expected_hex);
+  g_autoptr (GBytes) want = hex_bytes (expected_hex);
   gsize glen, wlen;
   const guint8 *g = g_bytes_get_data (got, &glen);
   const guint8 *w = g_bytes_get_data (want, &wlen);
@@ -213,7 +193,7 @@ test_vendor_ids_offered (void)
 static void
 assert_vid (const char *hex, const char *name)
 {
-  g_autoptr (GBytes) b = from_hex (hex);
+  g_autoptr (GBytes) b = hex_bytes (hex);
   gsize len;
   const guint8 *d = g_bytes_get_data (b, &len);
   g_autofree char *got = l2tp_ikev1_vendor_id_describe (d, len);
@@ -279,7 +259,7 @@ test_vendor_id_digests (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (digests); i++)
     {
-      g_autoptr (GBytes) b = from_hex (digests[i].hex);
+      g_autoptr (GBytes) b = hex_bytes (digests[i].hex);
       gsize len;
       const guint8 *d = g_bytes_get_data (b, &len);
 
@@ -302,7 +282,7 @@ read_fixture (const char *name, const char *suffix)
 
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
-  return from_hex (text);
+  return hex_bytes (text);
 }
 
 /* The datagram without the non-ESP marker of port 4500. */
@@ -475,7 +455,7 @@ parse_copy (const guint8 *data, gsize len, GError **error)
 static void
 assert_malformed (const char *hex, const char *message_part)
 {
-  g_autoptr (GBytes) b = from_hex (hex);
+  g_autoptr (GBytes) b = hex_bytes (hex);
   g_autoptr (GError) error = NULL;
   g_autoptr (L2tpIkev1Answer) a
       = parse_copy (g_bytes_get_data (b, NULL), g_bytes_get_size (b), &error);
@@ -581,7 +561,7 @@ static void
 test_hostile_ok_edge (void)
 {
   /* Long life duration and unknown long attributes are read, not refused. */
-  g_autoptr (GBytes) b = from_hex (
+  g_autoptr (GBytes) b = hex_bytes (
       HDR ("01", "02", "00", "00000060") "00000044 00000001 00000001 00000038 01010001"
                                          "00000030 01010000"
                                          "80010005 80020002 80030001 80040002"
