@@ -164,6 +164,7 @@ fill_profile (L2tpProfile *profile, const PbkEntry *entry, GError **error)
 {
   const PbkItem *server = entry_get (entry, "PhoneNumber");
   const PbkItem *remote_gw = entry_get (entry, "IpPrioritizeRemote");
+  const PbkItem *no_class_route = entry_get (entry, "DisableClassBasedDefaultRoute");
   const PbkItem *suffix = entry_get (entry, "IpDnsSuffix");
   g_autoptr (GError) local = NULL;
 
@@ -198,6 +199,11 @@ fill_profile (L2tpProfile *profile, const PbkEntry *entry, GError **error)
   /* IpPrioritizeRemote=0: "Use default gateway on remote network" is off. */
   if (remote_gw)
     profile->ip4.never_default = strcmp (remote_gw->value, "0") == 0 ? L2TP_YES : L2TP_NO;
+  /* Then Windows also routes the class A/B/C network of the assigned address
+   * through the tunnel, unless DisableClassBasedDefaultRoute=1. */
+  if (profile->ip4.never_default == L2TP_YES
+      && !(no_class_route && strcmp (no_class_route->value, "1") == 0))
+    l2tp_profile_set (profile, "classful-route", "yes");
   if (suffix)
     {
       if (!l2tp_import_check_label ("IpDnsSuffix", suffix->value, &local))

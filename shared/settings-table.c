@@ -193,6 +193,18 @@ static const L2tpKey keys[L2TP_KEY_COUNT] = {
   = { "ipcp-peer-ip", L2TP_KEY_TYPE_IPV4, DATA, L2TP_OUT_PPPD, .max = 15,
       .doc = "Peer address to use when the server assigns "
              "none." },
+  /* Routes: used by the service once PPP is up, never rendered into a
+   * daemon's configuration. */
+  [L2TP_KEY_DHCP_INFORM]
+  = { "dhcp-inform", L2TP_KEY_TYPE_BOOL, DATA, L2TP_OUT_NONE, .def = "yes",
+      .doc = "New. Once PPP is up, ask the server for its routes and search "
+             "domain with DHCPINFORM (options 121/249), as Windows does; \"no\" "
+             "asks nothing." },
+  [L2TP_KEY_CLASSFUL_ROUTE]
+  = { "classful-route", L2TP_KEY_TYPE_BOOL, DATA, L2TP_OUT_NONE, .def = "no",
+      .doc = "New. Also route the class A/B/C network of the assigned address "
+             "through the tunnel, as Windows does when \"use default gateway on "
+             "remote network\" is off." },
   [L2TP_KEY_KDE_USE_CERT]
   = { "use-cert", L2TP_KEY_TYPE_BOOL, DATA, L2TP_OUT_NONE, .deprecated = TRUE,
       .doc = "KDE Plasma: \"yes\" means user-auth-type=tls." },

@@ -71,6 +71,8 @@ typedef enum
   L2TP_KEY_MRRU,
   L2TP_KEY_UNIT,
   L2TP_KEY_IPCP_PEER_IP,
+  L2TP_KEY_DHCP_INFORM,
+  L2TP_KEY_CLASSFUL_ROUTE,
   /* KDE Plasma's older L2TP page wrote these; mapped to user-* on sanitize. */
   L2TP_KEY_KDE_USE_CERT,
   L2TP_KEY_KDE_CERT_CA,

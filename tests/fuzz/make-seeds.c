@@ -383,6 +383,7 @@ importer_dicts (void)
                                      "Device=",
                                      "IpDnsSuffix=",
                                      "IpPrioritizeRemote=",
+                                     "DisableClassBasedDefaultRoute=",
                                      "Encoding=1",
                                      "\r\n",
                                      "=",

@@ -113,7 +113,7 @@ check_import psk-base64.conf "Base64 PSK
 gateway = l2tp.example.com, ipsec-enabled = yes
 ipsec-psk = 0sAAEC/3NlY3JldA=="
 check_import two-entries.pbk "Office L2TP
-gateway = l2tp.example.com, ipsec-enabled = yes"
+classful-route = yes, gateway = l2tp.example.com, ipsec-enabled = yes"
 mobile_expected="Corp L2TP
 gateway = vpn.corp.example.com, ipsec-enabled = yes, ipsec-group-name = sales-group, user = carol
 ipsec-psk = Corporate PSK 2024, password = carol's password"

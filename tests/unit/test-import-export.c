@@ -322,7 +322,10 @@ test_pbk (void)
   g_autoptr (NMConnection) from_utf16 = NULL;
   g_autofree char *vpn = NULL, *vpn16 = NULL;
   gsize len = 0, len16 = 0;
-  const char *expected = "data: gateway=l2tp.example.com, ipsec-enabled=yes; secrets: ";
+  /* IpPrioritizeRemote=0 without DisableClassBasedDefaultRoute=1: Windows
+   * routes the class network of its address through the tunnel too. */
+  const char *expected = "data: classful-route=yes, gateway=l2tp.example.com, "
+                         "ipsec-enabled=yes; secrets: ";
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   connection = l2tp_import_buffer (contents, len, "x", &notes, NULL);
@@ -350,6 +353,82 @@ test_pbk (void)
   g_assert_nonnull (from_utf16);
   vpn16 = dump_vpn (from_utf16);
   g_assert_cmpstr (vpn16, ==, expected);
+}
+
+/* The class route follows Windows: only without the default gateway through
+ * the tunnel, and not when the phone book turns it off. */
+static void
+test_pbk_class_route (void)
+{
+  static const struct
+  {
+    const char *lines, *expected;
+  } cases[] = {
+    { "IpPrioritizeRemote=0\nDisableClassBasedDefaultRoute=0\n",
+      "data: classful-route=yes, gateway=vpn.example, ipsec-enabled=yes; secrets: " },
+    { "IpPrioritizeRemote=0\nDisableClassBasedDefaultRoute=1\n",
+      "data: gateway=vpn.example, ipsec-enabled=yes; secrets: " },
+    { "IpPrioritizeRemote=1\nDisableClassBasedDefaultRoute=0\n",
+      "data: gateway=vpn.example, ipsec-enabled=yes; secrets: " },
+    { "", "data: gateway=vpn.example, ipsec-enabled=yes; secrets: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pbk
+          = g_strconcat ("[Office]\nType=2\nVpnStrategy=3\n", cases[i].lines,
+                         "PhoneNumber=vpn.example\n", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (NMConnection) connection
+          = l2tp_import_buffer (pbk, strlen (pbk), "x", NULL, &error);
+      g_autofree char *vpn = NULL;
+
+      g_assert_no_error (error);
+      vpn = dump_vpn (connection);
+      g_assert_cmpstr (vpn, ==, cases[i].expected);
+    }
+}
+
+/* The route keys survive export and import, defaults written out included
+ * (a profile that says "yes" keeps saying it). */
+static void
+test_route_keys_round_trip (void)
+{
+  static const struct
+  {
+    const char *vpn, *expected, *exported;
+  } cases[] = {
+    { "dhcp-inform=false\nclassful-route=true\n",
+      "data: classful-route=yes, dhcp-inform=no, gateway=a.example; secrets: ",
+      "\ndhcp-inform=false\nclassful-route=true\n" },
+    { "dhcp-inform=true\nclassful-route=false\n",
+      "data: classful-route=no, dhcp-inform=yes, gateway=a.example; secrets: ",
+      "\ndhcp-inform=true\nclassful-route=false\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *file = g_strconcat (
+          "[connection]\nid=Routes\n[vpn]\ngateway=a.example\n", cases[i].vpn, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (NMConnection) connection
+          = l2tp_import_buffer (file, strlen (file), "x", NULL, &error);
+      g_autoptr (L2tpProfile) profile = NULL;
+      g_autofree char *vpn = NULL, *text = NULL;
+
+      g_assert_no_error (error);
+      vpn = dump_vpn (connection);
+      g_assert_cmpstr (vpn, ==, cases[i].expected);
+      profile = l2tp_profile_from_connection (connection, NULL);
+      text = l2tp_export_keyfile (profile, NULL);
+      if (!strstr (text, cases[i].exported))
+        g_error ("expected '%s' in the export:\n%s", cases[i].exported, text);
+      assert_round_trip (connection);
+    }
+  REFUSED ("[vpn]\ngateway=a.example\ndhcp-inform=sometimes\n",
+           "line 3: dhcp-inform: must be true or false");
+  REFUSED ("[vpn]\ngateway=a.example\nclassful-route=2\n",
+           "line 3: classful-route: must be true or false");
 }
 
 static void
@@ -634,6 +713,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/keyfile/psk-base64", test_keyfile_psk_base64);
   g_test_add_func ("/import/keyfile/refused", test_keyfile_refused);
   g_test_add_func ("/import/pbk/two-entries", test_pbk);
+  g_test_add_func ("/import/pbk/class-route", test_pbk_class_route);
   g_test_add_func ("/import/pbk/refused", test_pbk_refused);
   g_test_add_func ("/import/mobileconfig/xml-binary-signed", test_mobileconfig);
   g_test_add_func ("/import/mobileconfig/refused", test_mobileconfig_refused);
@@ -645,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/refused", test_export_refused);
   g_test_add_func ("/export/round-trip/fixtures", test_round_trip_fixtures);
   g_test_add_func ("/export/round-trip/every-key", test_round_trip_every_key);
+  g_test_add_func ("/export/round-trip/route-keys", test_route_keys_round_trip);
   g_test_add_func ("/plugin/object", test_plugin_object);
   return g_test_run ();
 }

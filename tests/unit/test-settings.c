@@ -124,6 +124,44 @@ test_four_fields (void)
   g_assert_cmpstr (l2tp_config_get (cfg, L2TP_KEY_PASSWORD), ==, "secret");
 }
 
+/* Routes: DHCPINFORM on and no class route unless the connection says so;
+ * an explicit value is kept, defaults included, and saved back as given. */
+static void
+test_route_keys (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpConfig) plain
+      = config_from (table_new ("gateway", "h", NULL), NULL, &error);
+  g_autoptr (L2tpConfig) turned = config_from (
+      table_new ("gateway", "h", "dhcp-inform", "no", "classful-route", "yes", NULL),
+      NULL, &error);
+  g_autoptr (GHashTable) saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (l2tp_config_get_bool (plain, L2TP_KEY_DHCP_INFORM));
+  g_assert_false (l2tp_config_get_bool (plain, L2TP_KEY_CLASSFUL_ROUTE));
+  g_assert_false (l2tp_config_is_set (plain, L2TP_KEY_DHCP_INFORM));
+  g_assert_false (l2tp_config_is_set (plain, L2TP_KEY_CLASSFUL_ROUTE));
+  g_assert_false (l2tp_config_get_bool (turned, L2TP_KEY_DHCP_INFORM));
+  g_assert_true (l2tp_config_get_bool (turned, L2TP_KEY_CLASSFUL_ROUTE));
+
+  saved = l2tp_config_dup_data (turned);
+  g_assert_cmpstr (g_hash_table_lookup (saved, "dhcp-inform"), ==, "no");
+  g_assert_cmpstr (g_hash_table_lookup (saved, "classful-route"), ==, "yes");
+
+  /* Service-only: no daemon's configuration ever sees them. */
+  g_assert_cmpint (l2tp_key_get (L2TP_KEY_DHCP_INFORM)->out, ==, L2TP_OUT_NONE);
+  g_assert_cmpint (l2tp_key_get (L2TP_KEY_CLASSFUL_ROUTE)->out, ==, L2TP_OUT_NONE);
+  g_assert_cmpint (l2tp_key_get (L2TP_KEY_DHCP_INFORM)->place, ==, L2TP_IN_DATA);
+  g_assert_cmpint (l2tp_key_get (L2TP_KEY_CLASSFUL_ROUTE)->place, ==, L2TP_IN_DATA);
+
+  /* Data keys: refused as secrets, with the key named. */
+  assert_refused (table_new ("gateway", "h", NULL), table_new ("dhcp-inform", "no", NULL),
+                  "dhcp-inform");
+  assert_refused (table_new ("gateway", "h", NULL),
+                  table_new ("classful-route", "yes", NULL), "classful-route");
+}
+
 static void
 test_missing_gateway (void)
 {
@@ -173,6 +211,11 @@ test_bad_values (void)
     { "ipsec-enabled", "true" },
     { "ipsec-enabled", "YES" },
     { "refuse-pap", "1" },
+    { "dhcp-inform", "true" },
+    { "dhcp-inform", "No" },
+    { "dhcp-inform", "0" },
+    { "classful-route", "on" },
+    { "classful-route", "yes " },
     { "user-auth-type", "kerberos" },
     { "machine-auth-type", "password" },
     { "user-ca", "relative/ca.pem" },
@@ -369,6 +412,11 @@ test_check_value_each_type (void)
     { L2TP_KEY_MTU, "1500", TRUE },
     { L2TP_KEY_LCP_ECHO_FAILURE, "0", TRUE },
     { L2TP_KEY_REFUSE_EAP, "no", TRUE },
+    { L2TP_KEY_DHCP_INFORM, "no", TRUE },
+    { L2TP_KEY_DHCP_INFORM, "yes", TRUE },
+    { L2TP_KEY_DHCP_INFORM, "false", FALSE },
+    { L2TP_KEY_CLASSFUL_ROUTE, "yes", TRUE },
+    { L2TP_KEY_CLASSFUL_ROUTE, "Y", FALSE },
     { L2TP_KEY_USER_AUTH_TYPE, "tls", TRUE },
     { L2TP_KEY_MACHINE_KEY, "/home/me/key.pem", TRUE },
     { L2TP_KEY_IPSEC_REMOTE_ID, "C=CH, O=Example, CN=vpn", TRUE },
@@ -514,6 +562,7 @@ main (int argc, char **argv)
   g_test_add_func ("/settings/table-consistent", test_table_is_consistent);
   g_test_add_func ("/settings/minimal", test_minimal_connection);
   g_test_add_func ("/settings/four-fields", test_four_fields);
+  g_test_add_func ("/settings/route-keys", test_route_keys);
   g_test_add_func ("/settings/missing-gateway", test_missing_gateway);
   g_test_add_func ("/settings/unknown-keys", test_unknown_keys);
   g_test_add_func ("/settings/bad-values", test_bad_values);
