@@ -12,6 +12,7 @@ struct _L2tpEditorValues
   GHashTable *data;    /* key → value, both owned */
   GHashTable *secrets; /* key → value, both owned; values wiped on free */
   gboolean is_new;
+  gboolean never_default; /* ipv4.never-default */
 };
 
 static void
@@ -46,6 +47,7 @@ l2tp_editor_values_new (NMConnection *connection)
       nm_setting_vpn_foreach_secret (s_vpn, copy_item, values->secrets);
     }
   values->is_new = g_hash_table_size (values->data) == 0;
+  values->never_default = connection && l2tp_editor_connection_never_default (connection);
   return values;
 }
 
@@ -213,6 +215,47 @@ l2tp_editor_values_set_secret (L2tpEditorValues *values, L2tpKeyId secret_id,
 }
 
 gboolean
+l2tp_editor_connection_never_default (NMConnection *connection)
+{
+  NMSettingIPConfig *s_ip4;
+
+  g_return_val_if_fail (NM_IS_CONNECTION (connection), FALSE);
+  s_ip4 = nm_connection_get_setting_ip4_config (connection);
+  return s_ip4 && nm_setting_ip_config_get_never_default (s_ip4);
+}
+
+gboolean
+l2tp_editor_values_get_never_default (const L2tpEditorValues *values)
+{
+  g_return_val_if_fail (values != NULL, FALSE);
+  return values->never_default;
+}
+
+void
+l2tp_editor_values_set_never_default (L2tpEditorValues *values, gboolean never_default)
+{
+  g_return_if_fail (values != NULL);
+  values->never_default = !!never_default;
+}
+
+static void
+save_never_default (const L2tpEditorValues *values, NMConnection *connection)
+{
+  NMSettingIPConfig *s_ip4 = nm_connection_get_setting_ip4_config (connection);
+
+  if (!s_ip4)
+    {
+      s_ip4 = NM_SETTING_IP_CONFIG (nm_setting_ip4_config_new ());
+      g_object_set (s_ip4, NM_SETTING_IP_CONFIG_METHOD, NM_SETTING_IP4_CONFIG_METHOD_AUTO,
+                    NULL);
+      nm_connection_add_setting (connection, NM_SETTING (s_ip4));
+    }
+  /* Set only when it differs: the connection editors watch the setting. */
+  if (nm_setting_ip_config_get_never_default (s_ip4) != values->never_default)
+    g_object_set (s_ip4, NM_SETTING_IP_CONFIG_NEVER_DEFAULT, values->never_default, NULL);
+}
+
+gboolean
 l2tp_editor_values_save (const L2tpEditorValues *values, NMConnection *connection,
                          GError **error)
 {
@@ -236,5 +279,6 @@ l2tp_editor_values_save (const L2tpEditorValues *values, NMConnection *connectio
   g_object_set (s_vpn, NM_SETTING_VPN_SERVICE_TYPE, L2TP_SERVICE_NAME,
                 NM_SETTING_VPN_DATA, values->data, NM_SETTING_VPN_SECRETS,
                 values->secrets, NULL);
+  save_never_default (values, connection);
   return TRUE;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The editor's working copy of vpn.data and vpn.secrets.
+/* The editor's working copy of vpn.data and vpn.secrets, and of
+ * ipv4.never-default (the main page's routing choice).
  *
  * It starts as a copy of the connection's tables, so keys the editor does not
  * show survive a save untouched. The main page and the dialogs replace only
@@ -49,8 +50,19 @@ void l2tp_editor_values_set_secret (L2tpEditorValues *values, L2tpKeyId secret_i
                                     L2tpKeyId flags_id, const char *secret,
                                     NMSettingSecretFlags flags);
 
+/* ipv4.never-default: TRUE sends only the routes of the server and of the
+ * connection through the tunnel, not the default route. A connection without
+ * an ipv4 setting reads as FALSE, as NetworkManager treats it. */
+gboolean l2tp_editor_connection_never_default (NMConnection *connection);
+gboolean l2tp_editor_values_get_never_default (const L2tpEditorValues *values);
+void l2tp_editor_values_set_never_default (L2tpEditorValues *values,
+                                           gboolean never_default);
+
 /* Checks the tables as the service would and, if they pass, replaces
- * @connection's vpn.data and vpn.secrets with them. The error names the key. */
+ * @connection's vpn.data and vpn.secrets with them and sets its
+ * ipv4.never-default (no other ipv4 property; a connection without an ipv4
+ * setting gets one with method "auto", as NetworkManager gives a VPN). The
+ * error names the key. */
 gboolean l2tp_editor_values_save (const L2tpEditorValues *values,
                                   NMConnection *connection, GError **error);
 

@@ -98,6 +98,15 @@ l2tp_widgets_show (GtkWidget *widget)
 #endif
 }
 
+void
+l2tp_widgets_set_shown (GtkWidget *widget, gboolean shown)
+{
+#if !GTK_CHECK_VERSION(4, 0, 0)
+  gtk_widget_set_no_show_all (widget, TRUE);
+#endif
+  gtk_widget_set_visible (widget, shown);
+}
+
 GtkWindow *
 l2tp_widgets_get_window (GtkWidget *widget)
 {
@@ -132,7 +141,7 @@ l2tp_widgets_mark_error (GtkWidget *entry, GtkWidget *label, const char *message
   if (label)
     {
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
-      gtk_widget_set_visible (label, message != NULL);
+      l2tp_widgets_set_shown (label, message != NULL);
     }
 }
 

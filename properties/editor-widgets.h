@@ -25,6 +25,9 @@ gboolean l2tp_widgets_toggle_get (GtkWidget *toggle);
 void l2tp_widgets_toggle_set (GtkWidget *toggle, gboolean active);
 void l2tp_widgets_box_append (GtkWidget *box, GtkWidget *child);
 void l2tp_widgets_show (GtkWidget *widget);
+/* Shows or hides @widget for good: on GTK3 a container's show_all (with
+ * which nm-connection-editor shows its pages) leaves it as it is. */
+void l2tp_widgets_set_shown (GtkWidget *widget, gboolean shown);
 GtkWindow *l2tp_widgets_get_window (GtkWidget *widget);
 
 /* Marks @entry as holding a bad value: error style, @message as tooltip and

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The editor's main page: the four things a phone asks for (server, user
- * name, password, pre-shared key), the NT domain, and the buttons that open
- * the IPsec and PPP dialogs. */
+ * name, password, pre-shared key), the NT domain, the routing choice
+ * (editor-routing.c), and the buttons that open the IPsec and PPP dialogs. */
 #include "editor.h"
 
 #include <glib/gi18n-lib.h>
 #include <nma-ui-utils.h>
 
+#include "editor-routing.h"
 #include "editor-values.h"
 #include "editor-widgets.h"
 #include "ipsec-dialog.h"
@@ -22,6 +23,7 @@ struct _L2tpEditor
   GtkWidget *widget; /* the main page */
   GtkWidget *dialog; /* the open IPsec or PPP dialog, or NULL */
   L2tpEditorValues *values;
+  L2tpRouting *routing;
 };
 
 static void l2tp_editor_interface_init (NMVpnEditorInterface *iface);
@@ -60,6 +62,12 @@ static void
 emit_changed (L2tpEditor *self)
 {
   g_signal_emit_by_name (self, "changed");
+}
+
+static void
+routing_changed (gpointer self)
+{
+  emit_changed (self);
 }
 
 /* The PSK field only means something with IPsec on and PSK authentication. */
@@ -200,6 +208,7 @@ save_main_page (L2tpEditor *self)
           self->values, secret_fields[i].id, secret_fields[i].flags_id,
           l2tp_widgets_entry_get_text (entry), nma_utils_menu_to_secret_flags (entry));
     }
+  l2tp_routing_save (self->routing);
 }
 
 static GObject *
@@ -235,6 +244,7 @@ l2tp_editor_dispose (GObject *object)
   L2tpEditor *self = L2TP_EDITOR (object);
 
   close_dialog (self);
+  g_clear_pointer (&self->routing, l2tp_routing_free);
   if (self->widget)
     g_object_set_data (G_OBJECT (self->widget), L2TP_EDITOR_BUILDER_KEY, NULL);
   g_clear_object (&self->widget);
@@ -273,5 +283,7 @@ nm_vpn_editor_factory_l2tp_ipsec (NMVpnEditorPlugin *editor_plugin,
   /* No reference: the builder holds the widget, a reference back would leak both. */
   g_object_set_data (G_OBJECT (self->widget), L2TP_EDITOR_BUILDER_KEY, self->builder);
   load_main_page (self);
+  self->routing
+      = l2tp_routing_new (self->builder, self->values, connection, routing_changed, self);
   return NM_VPN_EDITOR (self);
 }

@@ -5,8 +5,9 @@
  * the editor library for the GTK in this process.
  *
  * usage: test-editor-gtkN PLUGIN.so NAME-FILE [SCREENSHOT-DIR]
- * Prints TAP lines; exits non-zero when a check fails. The "Detect" cases
- * (test-detect.c) need the environment tests/ui/with-charon.sh sets. */
+ * Prints TAP lines; exits non-zero when a check fails. The routing cases
+ * are in test-routing.c; the "Detect" cases (test-detect.c) need the
+ * environment tests/ui/with-charon.sh sets. */
 #include <stdio.h>
 #include <string.h>
 
@@ -323,6 +324,7 @@ run_cases (NMVpnEditorPlugin *plugin)
   case_existing_connection (plugin);
   case_invalid_profile (plugin);
   case_mppe_without_ipsec (plugin);
+  run_routing_cases (plugin);
   run_detect_cases (plugin);
 }
 

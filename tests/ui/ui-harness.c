@@ -72,6 +72,16 @@ set_toggle (GtkWidget *toggle, gboolean on)
 #endif
 }
 
+gboolean
+get_toggle (GtkWidget *toggle)
+{
+#if GTK_CHECK_VERSION(4, 0, 0)
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle));
+#else
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+#endif
+}
+
 const char *
 label_text (GtkWidget *label)
 {

@@ -27,6 +27,7 @@ GtkWidget *widget_by_id (GObject *holder, const char *id);
 void set_text (GtkWidget *entry, const char *text);
 const char *get_text (GtkWidget *entry);
 void set_toggle (GtkWidget *toggle, gboolean on);
+gboolean get_toggle (GtkWidget *toggle);
 const char *label_text (GtkWidget *label);
 void click (GtkWidget *button);
 
@@ -55,5 +56,6 @@ NMVpnEditor *new_editor (NMVpnEditorPlugin *plugin, NMConnection *connection,
 /* Clicks @button of the main page; the dialog it opened, painted. */
 GtkWidget *open_dialog (GtkWidget *page, const char *button);
 
-/* The cases of test-detect.c. */
+/* The cases of test-detect.c and test-routing.c. */
 void run_detect_cases (NMVpnEditorPlugin *plugin);
+void run_routing_cases (NMVpnEditorPlugin *plugin);
