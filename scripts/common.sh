@@ -12,16 +12,26 @@ ensure_root() { # script args...
   die "this needs root (apt, network namespaces, the lab VM): run it as root"
 }
 
-# Install what scripts/debian-packages.txt lists and is missing. A policy-rc.d
-# keeps the packages' services (xl2tpd on UDP 1701, NetworkManager, strongSwan)
-# from starting on this machine.
-ensure_packages() {
-  local list missing=()
-  list=$(grep -Ev '^\s*(#|$)' "$(dirname "${BASH_SOURCE[0]}")/debian-packages.txt")
-  for p in $list; do
+# The packages of scripts/debian-packages.txt that are not installed: of every
+# group, or only of the groups named ("# build ..." starts group build).
+missing_packages() { # [group...]
+  local p
+  for p in $(awk -v want=" $* " '
+    /^[[:space:]]*#/ { sub(/^[[:space:]]*#[[:space:]]*/, ""); split($0, w, /[^A-Za-z0-9_-]/); group = w[1]; next }
+    /^[[:space:]]*$/ { next }
+    want == "  " || index(want, " " group " ") { print $1 }
+  ' "$(dirname "${BASH_SOURCE[0]}")/debian-packages.txt"); do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
-      || missing+=("$p")
+      || echo "$p"
   done
+}
+
+# Install what missing_packages names (same arguments). A policy-rc.d keeps
+# the packages' services (xl2tpd on UDP 1701, NetworkManager, strongSwan)
+# from starting on this machine.
+ensure_packages() { # [group...]
+  local missing=()
+  mapfile -t missing < <(missing_packages "$@")
   [ ${#missing[@]} -eq 0 ] && return 0
   step "installing Debian packages: ${missing[*]}"
   # Left in place: later apt runs must not start these services either.
