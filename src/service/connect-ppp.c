@@ -8,6 +8,11 @@
 #include "src/common/state-dir.h"
 #include "src/service/nm-ip-config.h"
 #include "src/service/plan-walk.h"
+#include "src/service/pushed-routes.h"
+
+/* How long the server has to answer the DHCPINFORM (Windows waits about
+ * as long); "connected" never waits for it. */
+#define DHCP_INFORM_BUDGET_MS 2000
 
 /* ---- ppp: the pppd plugin's reports ----------------------------------- */
 
@@ -54,6 +59,53 @@ ppp_ip6_config (GVariant *config, gpointer user_data)
     l2tp_log_info ("ppp: IPv6 came after IPv4; NetworkManager was told has-ip6=no");
 }
 
+/* The server's answer to our DHCPINFORM, or none within the budget. */
+static void
+on_dhcp_answer (L2tpDhcpAnswer *answer, gpointer user_data)
+{
+  L2tpConnect *c = user_data;
+  g_autoptr (L2tpDhcpAnswer) owned = answer;
+  g_autoptr (GVariant) ip4 = NULL;
+  g_autofree char *text = NULL;
+  gboolean split;
+
+  g_clear_pointer (&c->dhcp, l2tp_dhcp_inform_client_free);
+  if (!answer)
+    {
+      l2tp_log_info ("dhcp: no usable answer within %u s; the routes stay as they are",
+                     DHCP_INFORM_BUDGET_MS / 1000);
+      return;
+    }
+  text = l2tp_dhcp_answer_to_string (answer);
+  l2tp_log_notice ("dhcp: the server's routes: %s", text);
+  ip4 = g_variant_ref_sink (l2tp_ip4_config_add_answer (c->ip4_sent, answer, &split));
+  if (split)
+    l2tp_log_notice ("dhcp: only the server's networks go through the tunnel (split "
+                     "tunnel); the default route stays as it was");
+  g_clear_pointer (&c->ip4_sent, g_variant_unref);
+  c->ip4_sent = g_variant_ref (ip4);
+  /* NetworkManager applies a new IPv4 configuration of an active VPN in
+   * place (no state change). */
+  c->events.ip4_config (ip4, c->user_data);
+}
+
+static void
+dhcp_inform_start (L2tpConnect *c, const char *tundev, GVariant *config)
+{
+  g_autoptr (GError) error = NULL;
+  guint32 local = 0, peer = 0;
+
+  if (!l2tp_config_get_bool (c->cfg, L2TP_KEY_DHCP_INFORM))
+    return;
+  g_variant_lookup (config, "address", "u", &local);
+  g_variant_lookup (config, "peer", "u", &peer);
+  l2tp_log_info ("dhcp: asking the server for its routes (DHCPINFORM on %s)", tundev);
+  c->dhcp = l2tp_dhcp_inform_client_start (tundev, local, peer, DHCP_INFORM_BUDGET_MS,
+                                           on_dhcp_answer, c, &error);
+  if (!c->dhcp)
+    l2tp_log_warn ("dhcp: cannot ask the server for its routes: %s", error->message);
+}
+
 static void
 ppp_ip4_config (GVariant *config, gpointer user_data)
 {
@@ -74,6 +126,13 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
       return;
     }
   g_variant_ref_sink (ip4);
+  if (l2tp_config_get_bool (c->cfg, L2TP_KEY_CLASSFUL_ROUTE))
+    {
+      GVariant *with = g_variant_ref_sink (l2tp_ip4_config_add_classful_route (ip4));
+
+      g_variant_unref (ip4);
+      ip4 = with;
+    }
   if (!g_variant_lookup (config, "mtu", "u", &mtu))
     mtu = l2tp_config_get_uint (c->cfg, L2TP_KEY_MTU);
 
@@ -87,8 +146,11 @@ ppp_ip4_config (GVariant *config, gpointer user_data)
   c->events.config (l2tp_nm_config (tundev, c->gateway_addr, mtu, c->ip6_config != NULL),
                     c->user_data);
   c->events.ip4_config (ip4, c->user_data);
+  g_clear_pointer (&c->ip4_sent, g_variant_unref);
+  c->ip4_sent = g_variant_ref (ip4);
   if (c->ip6_config)
     c->events.ip6_config (c->ip6_config, c->user_data);
+  dhcp_inform_start (c, tundev, config);
 }
 
 /* ---- ppp: a new attempt inside the SAs (MPPE) -------------------------- */

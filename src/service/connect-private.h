@@ -12,6 +12,7 @@
 #include "src/l2tp/l2tp-port.h"
 #include "src/l2tp/socket-watch.h"
 #include "src/l2tp/xl2tpd.h"
+#include "src/ppp/dhcp-inform-client.h"
 #include "src/ppp/ppp-listener.h"
 #include "src/service/connection-files.h"
 #include "src/service/connect.h"
@@ -71,8 +72,10 @@ struct _L2tpConnect
   gboolean l2tp_waits_guard;       /* the L2TP step starts once it is in */
   L2tpPppListener *ppp;
   GVariant *ip6_config;
-  L2tpPlan *plan;     /* what to offer, and next (negotiation-plan.h) */
-  ProbeEngine *probe; /* every Phase 1 round refused: what does it accept? */
+  GVariant *ip4_sent;         /* the IPv4 configuration NetworkManager has */
+  L2tpDhcpInformClient *dhcp; /* asking the server for its routes */
+  L2tpPlan *plan;             /* what to offer, and next (negotiation-plan.h) */
+  ProbeEngine *probe;         /* every Phase 1 round refused: what does it accept? */
   guint probe_idle;
   gboolean peer_wants_mppe; /* the server's CCP asked for MPPE in this PPP attempt */
   gboolean ppp_retrying;    /* L2TP ending before a new PPP attempt is under way */

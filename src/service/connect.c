@@ -84,6 +84,8 @@ l2tp_connect_free (L2tpConnect *c)
     c->backend->free (c->ipsec);
   l2tp_diagnosis_clear (&c->diag);
   g_clear_pointer (&c->ip6_config, g_variant_unref);
+  g_clear_pointer (&c->dhcp, l2tp_dhcp_inform_client_free);
+  g_clear_pointer (&c->ip4_sent, g_variant_unref);
   g_clear_pointer (&c->plan, l2tp_plan_free);
   g_clear_object (&c->cancellable);
   g_clear_object (&c->guard_cancellable);
@@ -616,6 +618,7 @@ l2tp_connect_stop (L2tpConnect *c)
   c->stopping = TRUE;
   l2tp_log_info ("stopping %s", c->name);
   g_clear_pointer (&c->socket_watch, l2tp_socket_watch_free);
+  g_clear_pointer (&c->dhcp, l2tp_dhcp_inform_client_free);
   g_clear_handle_id (&c->begin_id, g_source_remove);
   g_cancellable_cancel (c->cancellable);
   l2tp_connect_ipsec_stop_probe (c);

@@ -25,6 +25,9 @@ profile_load() {
 	PPP_PASSWORD=labpass-$1
 	IKE= ESP= PFS=no PPP_AUTH=mschap-v2 MPPE=no DNS= WINS= L2TP_SOURCE_PORTS=any NAT=no
 	AUTH=psk
+	# DHCPINFORM over PPP: none (no DHCP server, like most), dnsmasq (answers
+	# with PUSHED_ROUTES and PUSHED_DOMAIN), hostile (lib/dhcp-hostile.py).
+	DHCP_INFORM=none PUSHED_ROUTES= PUSHED_DOMAIN=
 	# shellcheck source=/dev/null
 	. "$file"
 	[[ -n $IKE && -n $ESP ]] || lab_die "profile $1: IKE and ESP are required"
@@ -32,6 +35,7 @@ profile_load() {
 	case $NAT in no | yes) ;; *) lab_die "profile $1: NAT=$NAT (no|yes)" ;; esac
 	case $L2TP_SOURCE_PORTS in any | 1701) ;; *) lab_die "profile $1: L2TP_SOURCE_PORTS (any|1701)" ;; esac
 	case $AUTH in psk | certificates) ;; *) lab_die "profile $1: AUTH=$AUTH (psk|certificates)" ;; esac
+	case $DHCP_INFORM in none | dnsmasq | hostile) ;; *) lab_die "profile $1: DHCP_INFORM=$DHCP_INFORM (none|dnsmasq|hostile)" ;; esac
 	profile_check_pfs "$1"
 	return 0
 }

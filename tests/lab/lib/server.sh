@@ -12,6 +12,60 @@ server_start() {
 	ppp_secrets srv
 	charon_start srv
 	xl2tpd_start srv
+	server_office_networks
+	[[ $DHCP_INFORM == none ]] || server_dhcp_inform_start "$DHCP_INFORM"
+}
+
+# Every pushed office network but office0's gets a dummy with its .1, so
+# the client can ping a host in each.
+server_office_networks() {
+	local net i=1
+	for net in $PUSHED_ROUTES; do
+		[[ $net != "$OFFICE_NET" ]] || continue
+		ip -n srv link add "office$i" type dummy
+		ip -n srv addr add "${net%.*/*}.1/${net#*/}" dev "office$i"
+		ip -n srv link set "office$i" up
+		i=$((i + 1))
+	done
+}
+
+# The first host of a pushed network: 10.99.51.0/24 -> 10.99.51.1.
+pushed_net_host() { echo "${1%.*/*}.1"; }
+
+# server_dhcp_inform_start dnsmasq|hostile: what answers a client's
+# DHCPINFORM on the server's ppp* (it comes up with each connection).
+# dnsmasq: a real DHCP server, DNS off, static (no leases), options 121 and
+# 249 with PUSHED_ROUTES via the server's PPP address, 15 and 119.
+# hostile: lib/dhcp-hostile.py answers with malformed DHCPACKs only.
+server_dhcp_inform_start() {
+	local routes='' net pid
+	for net in $PUSHED_ROUTES; do routes+=",$net,$PPP_SERVER_IP"; done
+	case $1 in
+	dnsmasq)
+		pid=$(node_spawn srv "$LOG_DIR/srv-dnsmasq.log" dnsmasq --no-daemon --port=0 \
+			--interface='ppp*' --bind-dynamic --log-dhcp --dhcp-authoritative \
+			--dhcp-leasefile="$(node_dir srv)/dnsmasq.leases" \
+			--dhcp-range="${PPP_SERVER_IP%.*}.0,static,255.255.255.0" \
+			--dhcp-option="121$routes" --dhcp-option="249$routes" \
+			--dhcp-option="15,$PUSHED_DOMAIN" --dhcp-option="119,$PUSHED_DOMAIN")
+		;;
+	hostile)
+		pid=$(node_spawn srv "$LOG_DIR/srv-dhcp-hostile.log" python3 -u \
+			"$LAB_DIR/lib/dhcp-hostile.py" "$PPP_SERVER_IP")
+		;;
+	*) lab_die "server_dhcp_inform_start: $1" ;;
+	esac
+	echo "$pid" >"$(node_dir srv)/dhcp-inform.pid"
+	check "the server's DHCPINFORM responder ($1) runs" kill -0 "$pid"
+}
+
+server_dhcp_inform_stop() {
+	local file
+	file=$(node_dir srv)/dhcp-inform.pid
+	[[ -r $file ]] || return 0
+	kill "$(cat "$file")" 2>/dev/null || true
+	wait_for 5 sh -c "! kill -0 $(cat "$file") 2>/dev/null" || true
+	rm -f "$file"
 }
 
 # L2TP that arrives in clear is dropped, so a client leaking it fails its
