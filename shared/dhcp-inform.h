@@ -67,11 +67,13 @@ void l2tp_dhcp_answer_free (L2tpDhcpAnswer *answer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (L2tpDhcpAnswer, l2tp_dhcp_answer_free)
 
 /* A DHCPINFORM of 300 bytes: BOOTREQUEST, Ethernet hardware type and
- * length with @chaddr, transaction ID @xid, ciaddr @client_addr (network
- * byte order; the ACK is unicast to it, so flags 0), no yiaddr, siaddr or
- * giaddr; options 53 DHCPINFORM, 61 client identifier (type 1, @chaddr),
- * 60 "MSFT 5.0", 77 "RRAS.Microsoft", 55 asking for 1, 121, 249, 3, 6,
- * 15, 44, 119, and the end option, padded to the BOOTP minimum. */
+ * length with @chaddr, transaction ID @xid (a number, sent most
+ * significant byte first; the caller's randomness), ciaddr @client_addr
+ * (network byte order; the ACK is unicast to it, so flags 0), no yiaddr,
+ * siaddr or giaddr; options 53 DHCPINFORM, 61 client identifier (type 1,
+ * @chaddr), 60 "MSFT 5.0", 77 "RRAS.Microsoft", 55 asking for 1, 121,
+ * 249, 3, 6, 15, 44, 119, and the end option, padded to the BOOTP
+ * minimum. */
 GBytes *l2tp_dhcp_inform_build (guint32 xid, guint32 client_addr,
                                 const guint8 chaddr[L2TP_DHCP_CHADDR_LEN]);
 
