@@ -4,6 +4,7 @@
 #    host's / read-only), installed with a policy-rc.d that keeps every
 #    service from starting on the host;
 #  - Debian's kernel, unpacked into the cache, never installed;
+#  - Debian's network-manager-l2tp package, downloaded into the cache;
 #  - the initramfs, rebuilt when missing or when its /init changed.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -12,7 +13,7 @@ PACKAGES=(
 	qemu-system-x86 busybox-static cpio kmod
 	strongswan-charon strongswan-swanctl libstrongswan-standard-plugins strongswan-pki
 	xl2tpd ppp network-manager dbus
-	tcpdump iproute2 nftables iputils-ping procps psmisc util-linux
+	tcpdump iproute2 nftables iputils-ping procps psmisc util-linux dnsmasq-base
 	meson ninja-build
 )
 
@@ -62,10 +63,22 @@ fetch_kernel() {
 	rmdir "$tmp"
 }
 
+# Debian's own L2TP plugin, which package-upgrade installs in the guest and
+# replaces with ours: downloaded, never installed on the host.
+fetch_old_plugin() {
+	local dir=$LAB_CACHE/debian-l2tp
+	! compgen -G "$dir/network-manager-l2tp_*.deb" >/dev/null || return 0
+	lab_log "fetching Debian's network-manager-l2tp"
+	mkdir -p "$dir"
+	(cd "$dir" && apt-get download -q network-manager-l2tp) ||
+		lab_log "could not fetch network-manager-l2tp: package-upgrade will skip"
+}
+
 main() {
 	mkdir -p "$LAB_CACHE"
 	install_packages
 	fetch_kernel
+	fetch_old_plugin
 	"$LAB_DIR/boot/initramfs.sh"
 }
 

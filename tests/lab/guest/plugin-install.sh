@@ -1,8 +1,10 @@
 #!/bin/bash
-# In the lab VM: install the project's build into the guest's overlay
-# (`meson install`, never the host's /usr) and tell the plugin scenarios
-# what they have: /run/lab/plugin.env gets PLUGIN_STATE (installed |
-# no-build-dir | no-service | install-failed), PLUGIN_SERVICE, PLUGIN_NOTE.
+# In the lab VM: install the project into the guest's overlay (never the
+# host's /usr) — its packages with `dpkg -i` when the job has LAB_PACKAGES
+# (what ./scripts/package left), else the build with `meson install` — and
+# tell the plugin scenarios what they have: /run/lab/plugin.env gets
+# PLUGIN_STATE (installed | no-build-dir | no-service | install-failed),
+# PLUGIN_INSTALL (packages | meson | stand-in), PLUGIN_SERVICE, PLUGIN_NOTE.
 #   plugin-install.sh BUILD_DIR|"" RESULTS
 set -uo pipefail
 . "$(dirname "$0")/../lib/common.sh"
@@ -12,10 +14,37 @@ build_dir=$1 results=$2
 env_file=/run/lab/plugin.env
 log=$results/plugin-install.log
 
-cli= # the installed nm-l2tp-ipsec, for the probe scenarios
+cli= how=meson # the installed nm-l2tp-ipsec (probe scenarios); how it came
 state() { # STATE SERVICE NOTE
-	printf 'PLUGIN_STATE=%q\nPLUGIN_SERVICE=%q\nPLUGIN_NOTE=%q\nPLUGIN_CLI=%q\n' "$1" "$2" "$3" "$cli" >"$env_file"
+	printf 'PLUGIN_STATE=%q\nPLUGIN_SERVICE=%q\nPLUGIN_NOTE=%q\nPLUGIN_CLI=%q\nPLUGIN_INSTALL=%q\n' \
+		"$1" "$2" "$3" "$cli" "$how" >"$env_file"
 	echo "plugin: $1${3:+ ($3)}"
+}
+
+# The packages of ./scripts/package in DIR (not the -dbgsym ones).
+package_files() {
+	local dir=$1 p
+	for p in network-manager-l2tp-ipsec network-manager-l2tp-ipsec-gnome; do
+		compgen -G "$dir/${p}_*.deb" | head -n1
+	done
+}
+
+# LAB_PACKAGES=DIR: our packages, installed as a user would (dpkg -i: its
+# relations checked, its maintainer scripts run; the dependencies are the
+# host's, which the guest sees). Its service logs through the lab's wrapper.
+install_packages() {
+	local debs t0
+	how=packages
+	mapfile -t debs < <(package_files "$1")
+	((${#debs[@]} == 2)) || { state install-failed "" "no packages of ./scripts/package in $1"; return 1; }
+	t0=$(lab_now)
+	dpkg -i "${debs[@]}" >"$log" 2>&1 || { state install-failed "" "dpkg -i failed, see plugin-install.log"; return 1; }
+	cli=/usr/bin/nm-l2tp-ipsec
+	local service name=/usr/lib/NetworkManager/VPN/nm-l2tp-service.name
+	service=$(sed -n 's/^program=//p' "$name")
+	[[ -x $service ]] || { state install-failed "" "$name names $service, which is not there"; return 1; }
+	log_wrapper "$service" "$name"
+	state installed "$service" "dpkg -i ${debs[*]##*/} took $(lab_elapsed "$t0" "$(lab_now)") s"
 }
 
 # NetworkManager reads .name files from /usr/lib/NetworkManager/VPN and
@@ -38,6 +67,7 @@ expose() {
 # a build (e.g. Debian's network-manager-l2tp), to try the plugin scenarios
 # themselves before our service exists. A developer's tool, not CI's.
 install_deb() {
+	how=stand-in
 	dpkg -x "$1" / >"$log" 2>&1 || { state install-failed "" "dpkg -x $1 failed"; return 1; }
 	local service
 	service=$(dpkg -c "$1" | grep -o '/usr/lib/NetworkManager/VPN/[^ ]*\.name$' | head -n1)
@@ -48,6 +78,10 @@ install_deb() {
 main() {
 	if [[ -n ${LAB_PLUGIN_DEB:-} ]]; then
 		install_deb "$LAB_PLUGIN_DEB"
+		return
+	fi
+	if [[ -n ${LAB_PACKAGES:-} ]]; then
+		install_packages "$LAB_PACKAGES"
 		return
 	fi
 	if [[ -z $build_dir ]]; then
