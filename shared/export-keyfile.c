@@ -5,19 +5,26 @@
 
 #include "settings-table.h"
 
+/* One ip group: the method always (NetworkManager-l2tp's importer refuses a
+ * group without it), the rest when said. */
 static void
-set_tristate (GKeyFile *kf, const char *key, L2tpTristate value)
+set_ip (GKeyFile *kf, const char *group, const L2tpProfileIp *ip)
 {
-  if (value != L2TP_UNSET)
-    g_key_file_set_boolean (kf, "ip4", key, value == L2TP_YES);
-}
+  GPtrArray *lists[] = { ip->dns, ip->dns_search, ip->routes };
+  const char *const list_keys[] = { "dns", "dns-search", "routes" };
+  L2tpTristate bools[] = { ip->ignore_auto_routes, ip->ignore_auto_dns,
+                           ip->dhcp_send_hostname, ip->never_default };
+  const char *const bool_keys[] = { "ignore-auto-routes", "ignore-auto-dns",
+                                    "dhcp-send-hostname", "never-default" };
 
-static void
-set_list (GKeyFile *kf, const char *key, GPtrArray *items)
-{
-  if (items->len)
-    g_key_file_set_string_list (kf, "ip4", key, (const char *const *) items->pdata,
-                                items->len);
+  g_key_file_set_string (kf, group, "method", ip->method ? ip->method : "auto");
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (lists[i]->len)
+      g_key_file_set_string_list (kf, group, list_keys[i],
+                                  (const char *const *) lists[i]->pdata, lists[i]->len);
+  for (guint i = 0; i < G_N_ELEMENTS (bools); i++)
+    if (bools[i] != L2TP_UNSET)
+      g_key_file_set_boolean (kf, group, bool_keys[i], bools[i] == L2TP_YES);
 }
 
 char *
@@ -54,16 +61,14 @@ l2tp_export_keyfile (L2tpProfile *profile, GError **error)
         g_key_file_set_string (kf, "vpn", key->name, value);
     }
 
-  /* The old plugin's importer refuses a file without [ip4] method. */
-  g_key_file_set_string (kf, "ip4", "method",
-                         profile->ip4.method ? profile->ip4.method : "auto");
-  set_list (kf, "dns", profile->ip4.dns);
-  set_list (kf, "dns-search", profile->ip4.dns_search);
-  set_list (kf, "routes", profile->ip4.routes);
-  set_tristate (kf, "ignore-auto-routes", profile->ip4.ignore_auto_routes);
-  set_tristate (kf, "ignore-auto-dns", profile->ip4.ignore_auto_dns);
-  set_tristate (kf, "dhcp-send-hostname", profile->ip4.dhcp_send_hostname);
-  set_tristate (kf, "never-default", profile->ip4.never_default);
+  /* NetworkManager-l2tp reads [ipv4] since 1.52.2 and [ip4] before, and
+   * refuses a file without the one it reads: both, the same. */
+  set_ip (kf, "ipv4", &profile->ip4);
+  if (l2tp_profile_ip_said (&profile->ip6))
+    set_ip (kf, "ipv6", &profile->ip6);
+  set_ip (kf, "ip4", &profile->ip4);
+  g_key_file_set_comment (kf, "ip4", NULL,
+                          " [ipv4] again, for NetworkManager-l2tp before 1.52.2", NULL);
 
   {
     g_autofree char *text = g_key_file_to_data (kf, NULL, NULL);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Writing a profile in the keyfile .conf format that import-keyfile.h reads
- * (and the long-standing NetworkManager-l2tp plugin reads too). */
+ * (and the long-standing NetworkManager-l2tp plugin reads too: [ipv4] for
+ * its 1.52.2 and later, the same again as [ip4] for the older ones, [ipv6]
+ * when the profile has an ipv6 setting). */
 #pragma once
 
 #include "profile.h"

@@ -3,19 +3,38 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "config.h"
 #include "import-common.h"
+#include "profile-ip.h"
 #include "settings-table.h"
 #include "text-clean.h"
 
 #define GROUP_CONNECTION "connection"
 #define GROUP_VPN        "vpn"
-#define GROUP_IP4        "ip4"
 
-static const char *const ip4_lists[] = { "dns", "dns-search", "routes", NULL };
-static const char *const ip4_bools[] = { "ignore-auto-routes", "ignore-auto-dns",
-                                         "dhcp-send-hostname", "never-default", NULL };
+/* NetworkManager-l2tp wrote [ip4] until 1.52.2 and [ipv4], [ipv6] since (its
+ * git tree had [ip6] for a week before). Either spelling is read; a file with
+ * both (our exporter writes [ip4] again for the older plugin) must say the
+ * same in each. */
+typedef struct
+{
+  const char *name, *old_name;
+  int family;
+} IpGroup;
+
+static const IpGroup ip_groups[] = {
+  { "ipv4", "ip4", AF_INET },
+  { "ipv6", "ip6", AF_INET6 },
+};
+
+static const char *const groups[]
+    = { GROUP_CONNECTION, GROUP_VPN, "ipv4", "ip4", "ipv6", "ip6", NULL };
+
+static const char *const ip_lists[] = { "dns", "dns-search", "routes", NULL };
+static const char *const ip_bools[] = { "ignore-auto-routes", "ignore-auto-dns",
+                                        "dhcp-send-hostname", "never-default", NULL };
 
 gboolean
 l2tp_import_keyfile_sniff (const char *buffer, gsize length)
@@ -35,14 +54,24 @@ l2tp_import_keyfile_sniff (const char *buffer, gsize length)
 }
 
 static gboolean
+is_ip_group (const char *group)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ip_groups); i++)
+    if (strcmp (group, ip_groups[i].name) == 0
+        || strcmp (group, ip_groups[i].old_name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 known_key (const char *group, const char *key)
 {
   if (strcmp (group, GROUP_CONNECTION) == 0)
     return strcmp (key, "id") == 0;
   if (strcmp (group, GROUP_VPN) == 0)
     return l2tp_key_lookup (key, NULL) != NULL;
-  return strcmp (key, "method") == 0 || g_strv_contains (ip4_lists, key)
-         || g_strv_contains (ip4_bools, key);
+  return strcmp (key, "method") == 0 || g_strv_contains (ip_lists, key)
+         || g_strv_contains (ip_bools, key);
 }
 
 /* Keys only NetworkManager's own keyfiles have. */
@@ -85,8 +114,7 @@ scan_lines (const char *buffer, gsize length, GHashTable *lines, GError **error)
           if (!close || close[1] != '\0')
             goto bad_line;
           *close = '\0';
-          if (strcmp (text + 1, GROUP_CONNECTION) != 0
-              && strcmp (text + 1, GROUP_VPN) != 0 && strcmp (text + 1, GROUP_IP4) != 0)
+          if (!g_strv_contains (groups, text + 1))
             {
               g_autofree char *shown = l2tp_text_clean (text + 1, 128);
               g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
@@ -174,17 +202,14 @@ escapes_valid (const char *raw, gboolean list)
 static gboolean
 check_escapes (GKeyFile *kf, GHashTable *lines, GError **error)
 {
-  static const char *const groups[] = { GROUP_CONNECTION, GROUP_VPN, GROUP_IP4 };
-
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+  for (guint g = 0; groups[g]; g++)
     {
       g_auto (GStrv) keys = g_key_file_get_keys (kf, groups[g], NULL, NULL);
 
       for (guint i = 0; keys && keys[i]; i++)
         {
           g_autofree char *raw = g_key_file_get_value (kf, groups[g], keys[i], NULL);
-          gboolean list = strcmp (groups[g], GROUP_IP4) == 0
-                          && g_strv_contains (ip4_lists, keys[i]);
+          gboolean list = is_ip_group (groups[g]) && g_strv_contains (ip_lists, keys[i]);
 
           if (!escapes_valid (raw, list))
             {
@@ -241,53 +266,133 @@ take_vpn_key (L2tpProfile *profile, GKeyFile *kf, const char *key, guint line,
   return TRUE;
 }
 
+/* Every key of group a is in group b with the same text. */
 static gboolean
-take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
+same_keys (GKeyFile *kf, GHashTable *lines, const char *a, const char *b, GError **error)
 {
-  L2tpTristate *bools[]
-      = { &profile->ip4.ignore_auto_routes, &profile->ip4.ignore_auto_dns,
-          &profile->ip4.dhcp_send_hostname, &profile->ip4.never_default };
-  GPtrArray *lists[] = { profile->ip4.dns, profile->ip4.dns_search, profile->ip4.routes };
-  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, a, NULL, NULL);
 
-  if (!g_key_file_has_group (kf, GROUP_IP4))
-    return TRUE;
-  if (g_key_file_has_key (kf, GROUP_IP4, "method", NULL))
+  for (guint i = 0; keys && keys[i]; i++)
     {
-      profile->ip4.method = g_key_file_get_string (kf, GROUP_IP4, "method", &local);
-      if (local)
-        return fail_at (error, line_for (lines, GROUP_IP4, "method"),
-                        g_steal_pointer (&local));
-    }
-  for (guint i = 0; ip4_lists[i]; i++)
-    {
-      g_auto (GStrv) items = NULL;
+      g_autofree char *va = g_key_file_get_value (kf, a, keys[i], NULL);
+      g_autofree char *vb = g_key_file_get_value (kf, b, keys[i], NULL);
 
-      if (!g_key_file_has_key (kf, GROUP_IP4, ip4_lists[i], NULL))
-        continue;
-      items = g_key_file_get_string_list (kf, GROUP_IP4, ip4_lists[i], NULL, &local);
-      if (!items)
-        return fail_at (error, line_for (lines, GROUP_IP4, ip4_lists[i]),
-                        g_steal_pointer (&local));
-      for (guint j = 0; items[j]; j++)
+      if (!vb)
         {
-          g_autofree char *what = g_strdup_printf ("[ip4] %s", ip4_lists[i]);
-          char *item = g_strstrip (items[j]);
-
-          if (!item[0])
-            continue;
-          if (!l2tp_import_check_label (what, item, error))
-            {
-              g_prefix_error (error, _ ("line %u: "),
-                              line_for (lines, GROUP_IP4, ip4_lists[i]));
-              return FALSE;
-            }
-          g_ptr_array_add (lists[i], g_strdup (item));
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [%s] %s: missing from [%s]; the two groups "
+                          "must say the same"),
+                       line_for (lines, a, keys[i]), a, keys[i], b);
+          return FALSE;
+        }
+      if (strcmp (va, vb) != 0)
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [%s] %s: not the same as on line %u in [%s]; the "
+                          "two groups must say the same"),
+                       line_for (lines, a, keys[i]), a, keys[i],
+                       line_for (lines, b, keys[i]), b);
+          return FALSE;
         }
     }
-  for (guint i = 0; ip4_bools[i]; i++)
+  return TRUE;
+}
+
+/* The spelling of the group to read: *group NULL when the file has neither. */
+static gboolean
+pick_ip_group (GKeyFile *kf, GHashTable *lines, const IpGroup *g, const char **group,
+               GError **error)
+{
+  gboolean has_new = g_key_file_has_group (kf, g->name);
+  gboolean has_old = g_key_file_has_group (kf, g->old_name);
+
+  *group = has_new ? g->name : has_old ? g->old_name : NULL;
+  return !(has_new && has_old)
+         || (same_keys (kf, lines, g->name, g->old_name, error)
+             && same_keys (kf, lines, g->old_name, g->name, error));
+}
+
+/* One item of a list, checked as the key wants it. */
+static gboolean
+check_ip_item (const IpGroup *g, const char *group, const char *key, const char *item,
+               GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("[%s] %s", group, key);
+
+  if (!l2tp_import_check_label (what, item, error))
+    return FALSE;
+  if (strcmp (key, "dns") == 0 && !l2tp_ip_check_address (g->family, item, error))
+    return g_prefix_error (error, "%s: ", what), FALSE;
+  if (strcmp (key, "routes") == 0)
     {
-      g_autofree char *value = g_key_file_get_string (kf, GROUP_IP4, ip4_bools[i], NULL);
+      g_autoptr (L2tpIpRoute) route = l2tp_ip_route_parse (g->family, item, error);
+      if (!route)
+        return g_prefix_error (error, "%s: ", what), FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+take_ip_list (GKeyFile *kf, const IpGroup *g, const char *group, const char *key,
+              guint line, GPtrArray *list, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) items = g_key_file_get_string_list (kf, group, key, NULL, &local);
+
+  if (!items)
+    return fail_at (error, line, g_steal_pointer (&local));
+  for (guint j = 0; items[j]; j++)
+    {
+      char *item = g_strstrip (items[j]);
+
+      if (!item[0])
+        continue;
+      if (list->len == L2TP_IP_LIST_MAX)
+        {
+          g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
+                       _ ("line %u: [%s] %s: more than %u items"), line, group, key,
+                       L2TP_IP_LIST_MAX);
+          return FALSE;
+        }
+      if (!check_ip_item (g, group, key, item, error))
+        return g_prefix_error (error, _ ("line %u: "), line), FALSE;
+      g_ptr_array_add (list, g_strdup (item));
+    }
+  return TRUE;
+}
+
+static gboolean
+take_ip (GKeyFile *kf, GHashTable *lines, const IpGroup *g, L2tpProfileIp *ip,
+         GError **error)
+{
+  L2tpTristate *bools[] = { &ip->ignore_auto_routes, &ip->ignore_auto_dns,
+                            &ip->dhcp_send_hostname, &ip->never_default };
+  GPtrArray *lists[] = { ip->dns, ip->dns_search, ip->routes };
+  g_autoptr (GError) local = NULL;
+  const char *group;
+
+  if (!pick_ip_group (kf, lines, g, &group, error))
+    return FALSE;
+  if (!group)
+    return TRUE;
+  if (g_key_file_has_key (kf, group, "method", NULL))
+    {
+      guint line = line_for (lines, group, "method");
+
+      ip->method = g_key_file_get_string (kf, group, "method", &local);
+      if (local)
+        return fail_at (error, line, g_steal_pointer (&local));
+      if (!l2tp_ip_check_method (g->family, ip->method, error))
+        return g_prefix_error (error, _ ("line %u: [%s] method: "), line, group), FALSE;
+    }
+  for (guint i = 0; ip_lists[i]; i++)
+    if (g_key_file_has_key (kf, group, ip_lists[i], NULL)
+        && !take_ip_list (kf, g, group, ip_lists[i], line_for (lines, group, ip_lists[i]),
+                          lists[i], error))
+      return FALSE;
+  for (guint i = 0; ip_bools[i]; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (kf, group, ip_bools[i], NULL);
       int b;
 
       if (!value)
@@ -296,13 +401,30 @@ take_ip4 (L2tpProfile *profile, GKeyFile *kf, GHashTable *lines, GError **error)
       if (b < 0)
         {
           g_set_error (error, L2TP_IMPORT_ERROR, L2TP_IMPORT_ERROR_SYNTAX,
-                       _ ("line %u: [ip4] %s: must be true or false"),
-                       line_for (lines, GROUP_IP4, ip4_bools[i]), ip4_bools[i]);
+                       _ ("line %u: [%s] %s: must be true or false"),
+                       line_for (lines, group, ip_bools[i]), group, ip_bools[i]);
           return FALSE;
         }
       *bools[i] = b ? L2TP_YES : L2TP_NO;
     }
   return TRUE;
+}
+
+/* NetworkManager-l2tp 1.20 and later keep the PSK out of their exports. The
+ * agent asks for it at the first connect; the note says why. Flags 0x2 and
+ * 0x4 (NMSettingSecretFlags): asked every time anyway, or not needed. */
+static void
+note_missing_psk (L2tpProfile *profile)
+{
+  g_autoptr (L2tpConfig) cfg = l2tp_config_new (profile->data, profile->secrets, NULL);
+
+  if (cfg && l2tp_config_ipsec_enabled (cfg) && !l2tp_config_machine_tls (cfg)
+      && !l2tp_config_is_set (cfg, L2TP_KEY_IPSEC_PSK)
+      && !(l2tp_config_get_uint (cfg, L2TP_KEY_IPSEC_PSK_FLAGS) & 0x6))
+    l2tp_profile_add_note (profile,
+                           _ ("The file has no pre-shared key (NetworkManager-l2tp 1.20 "
+                              "and later leave it out of their exports): it is asked "
+                              "for at the first connect."));
 }
 
 static L2tpProfile *
@@ -354,8 +476,11 @@ import_keyfile (const char *buffer, gsize length, GError **error)
   for (guint i = 0; keys && keys[i]; i++)
     if (!take_vpn_key (profile, kf, keys[i], line_for (lines, GROUP_VPN, keys[i]), error))
       return NULL;
-  if (!take_ip4 (profile, kf, lines, error) || !l2tp_profile_sanitize (profile, error))
+  if (!take_ip (kf, lines, &ip_groups[0], &profile->ip4, error)
+      || !take_ip (kf, lines, &ip_groups[1], &profile->ip6, error)
+      || !l2tp_profile_sanitize (profile, error))
     return NULL;
+  note_missing_psk (profile);
   return g_steal_pointer (&profile);
 }
 

@@ -7,9 +7,13 @@
  *   [vpn]
  *   gateway=vpn.example.com      vpn.data and vpn.secrets keys, booleans
  *   refuse-eap=true              as true/false
- *   [ip4]
+ *   [ipv4]                       [ip4] before NetworkManager-l2tp 1.52.2;
  *   method=auto                  plus dns, dns-search, routes (lists) and
- *   never-default=true           four booleans
+ *   never-default=true           four booleans (shared/profile-ip.h)
+ *   [ipv6]                       the same keys ([ip6] in its git tree a while)
+ *
+ * The PSK is in [vpn] only in files of NetworkManager-l2tp 1.8 and older (and
+ * ours); 1.20 and later export no secrets.
  */
 #pragma once
 

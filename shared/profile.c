@@ -25,6 +25,27 @@ table_new (GDestroyNotify value_free)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
 }
 
+static void
+ip_init (L2tpProfileIp *ip)
+{
+  ip->dns = g_ptr_array_new_with_free_func (g_free);
+  ip->dns_search = g_ptr_array_new_with_free_func (g_free);
+  ip->routes = g_ptr_array_new_with_free_func (g_free);
+  ip->ignore_auto_routes = L2TP_UNSET;
+  ip->ignore_auto_dns = L2TP_UNSET;
+  ip->dhcp_send_hostname = L2TP_UNSET;
+  ip->never_default = L2TP_UNSET;
+}
+
+static void
+ip_clear (L2tpProfileIp *ip)
+{
+  g_free (ip->method);
+  g_ptr_array_unref (ip->dns);
+  g_ptr_array_unref (ip->dns_search);
+  g_ptr_array_unref (ip->routes);
+}
+
 L2tpProfile *
 l2tp_profile_new (void)
 {
@@ -32,13 +53,8 @@ l2tp_profile_new (void)
 
   profile->data = table_new (g_free);
   profile->secrets = table_new (wipe_free);
-  profile->ip4.dns = g_ptr_array_new_with_free_func (g_free);
-  profile->ip4.dns_search = g_ptr_array_new_with_free_func (g_free);
-  profile->ip4.routes = g_ptr_array_new_with_free_func (g_free);
-  profile->ip4.ignore_auto_routes = L2TP_UNSET;
-  profile->ip4.ignore_auto_dns = L2TP_UNSET;
-  profile->ip4.dhcp_send_hostname = L2TP_UNSET;
-  profile->ip4.never_default = L2TP_UNSET;
+  ip_init (&profile->ip4);
+  ip_init (&profile->ip6);
   profile->notes = g_ptr_array_new_with_free_func (g_free);
   return profile;
 }
@@ -51,10 +67,8 @@ l2tp_profile_free (L2tpProfile *profile)
   g_free (profile->id);
   g_hash_table_unref (profile->data);
   g_hash_table_unref (profile->secrets);
-  g_free (profile->ip4.method);
-  g_ptr_array_unref (profile->ip4.dns);
-  g_ptr_array_unref (profile->ip4.dns_search);
-  g_ptr_array_unref (profile->ip4.routes);
+  ip_clear (&profile->ip4);
+  ip_clear (&profile->ip6);
   g_ptr_array_unref (profile->notes);
   g_free (profile);
 }
@@ -72,6 +86,15 @@ l2tp_profile_set (L2tpProfile *profile, const char *key, const char *value)
     g_hash_table_insert (profile->secrets, g_strdup (key), g_strdup (value));
   else
     g_hash_table_insert (profile->data, g_strdup (key), g_strdup (value));
+}
+
+gboolean
+l2tp_profile_ip_said (const L2tpProfileIp *ip)
+{
+  g_return_val_if_fail (ip != NULL, FALSE);
+  return ip->method || ip->dns->len || ip->dns_search->len || ip->routes->len
+         || ip->ignore_auto_routes != L2TP_UNSET || ip->ignore_auto_dns != L2TP_UNSET
+         || ip->dhcp_send_hostname != L2TP_UNSET || ip->never_default != L2TP_UNSET;
 }
 
 void

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A connection as import and export files carry it: its name, vpn.data,
- * vpn.secrets and the few IPv4 settings those formats know. The importers
+ * vpn.secrets and the few IPv4 and IPv6 settings those formats know. The importers
  * fill one from a buffer and sanitize it; the exporter writes one out. */
 #pragma once
 
@@ -26,25 +26,27 @@ typedef enum
   L2TP_YES = 1,
 } L2tpTristate;
 
+/* The ipv4 or ipv6 setting, as far as the formats carry it. */
 typedef struct
 {
   char *method;   /* NULL: not said */
   GPtrArray *dns; /* char *, never NULL */
   GPtrArray *dns_search;
-  GPtrArray *routes; /* "10.1.0.0/16 via 10.0.0.1 metric 5" */
+  GPtrArray *routes; /* "10.1.0.0/16 via 10.0.0.1 metric 5" (shared/profile-ip.h) */
   L2tpTristate ignore_auto_routes;
   L2tpTristate ignore_auto_dns;
   L2tpTristate dhcp_send_hostname;
   L2tpTristate never_default;
-} L2tpProfileIp4;
+} L2tpProfileIp;
 
 typedef struct
 {
   char *id;            /* connection name; NULL when the file has none */
   GHashTable *data;    /* vpn.data: key → value, both owned */
   GHashTable *secrets; /* vpn.secrets: key → value, both owned */
-  L2tpProfileIp4 ip4;
-  GPtrArray *notes; /* things the user must know, one sentence each */
+  L2tpProfileIp ip4;
+  L2tpProfileIp ip6; /* only the keyfile format carries it */
+  GPtrArray *notes;  /* things the user must know, one sentence each */
 } L2tpProfile;
 
 L2tpProfile *l2tp_profile_new (void);
@@ -52,6 +54,9 @@ void l2tp_profile_free (L2tpProfile *profile);
 
 /* Put one vpn key where the key table says it lives (secrets or data). */
 void l2tp_profile_set (L2tpProfile *profile, const char *key, const char *value);
+
+/* TRUE when the file said anything about this setting. */
+gboolean l2tp_profile_ip_said (const L2tpProfileIp *ip);
 
 void l2tp_profile_add_note (L2tpProfile *profile, const char *note);
 

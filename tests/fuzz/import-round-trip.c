@@ -28,14 +28,38 @@ compare_tables (const char *format, const char *what, GHashTable *a, GHashTable 
 }
 
 static void
-compare_lists (const char *format, const char *what, GPtrArray *a, GPtrArray *b)
+compare_lists (const char *format, const char *family, const char *what, GPtrArray *a,
+               GPtrArray *b)
 {
   if (a->len != b->len)
-    fuzz_fail ("%s: ip4 %s has %u items, then %u", format, what, a->len, b->len);
+    fuzz_fail ("%s: %s %s has %u items, then %u", format, family, what, a->len, b->len);
   for (guint i = 0; i < a->len; i++)
     if (strcmp (a->pdata[i], b->pdata[i]) != 0)
-      fuzz_fail ("%s: ip4 %s item %u changed from '%s' to '%s'", format, what, i,
+      fuzz_fail ("%s: %s %s item %u changed from '%s' to '%s'", format, family, what, i,
                  (const char *) a->pdata[i], (const char *) b->pdata[i]);
+}
+
+/* always: the exporter writes this setting even when the profile says
+ * nothing of it (ipv4), with "auto" for a method not said. */
+static void
+compare_ip (const char *format, const char *family, const L2tpProfileIp *a,
+            const L2tpProfileIp *b, gboolean always)
+{
+  const char *method = a->method;
+
+  if (!method && (always || l2tp_profile_ip_said (a)))
+    method = "auto";
+  if (g_strcmp0 (method, b->method) != 0)
+    fuzz_fail ("%s: %s method changed from '%s' to '%s'", format, family, a->method,
+               b->method);
+  compare_lists (format, family, "dns", a->dns, b->dns);
+  compare_lists (format, family, "dns-search", a->dns_search, b->dns_search);
+  compare_lists (format, family, "routes", a->routes, b->routes);
+  if (a->ignore_auto_routes != b->ignore_auto_routes
+      || a->ignore_auto_dns != b->ignore_auto_dns
+      || a->dhcp_send_hostname != b->dhcp_send_hostname
+      || a->never_default != b->never_default)
+    fuzz_fail ("%s: an %s yes/no changed", format, family);
 }
 
 static void
@@ -45,18 +69,8 @@ compare_profiles (const char *format, const L2tpProfile *a, const L2tpProfile *b
     fuzz_fail ("%s: id changed from '%s' to '%s'", format, a->id, b->id);
   compare_tables (format, "vpn.data", a->data, b->data);
   compare_tables (format, "vpn.secrets", a->secrets, b->secrets);
-  /* The exporter writes "auto" for a profile that does not say. */
-  if (g_strcmp0 (a->ip4.method ? a->ip4.method : "auto", b->ip4.method) != 0)
-    fuzz_fail ("%s: ip4 method changed from '%s' to '%s'", format, a->ip4.method,
-               b->ip4.method);
-  compare_lists (format, "dns", a->ip4.dns, b->ip4.dns);
-  compare_lists (format, "dns-search", a->ip4.dns_search, b->ip4.dns_search);
-  compare_lists (format, "routes", a->ip4.routes, b->ip4.routes);
-  if (a->ip4.ignore_auto_routes != b->ip4.ignore_auto_routes
-      || a->ip4.ignore_auto_dns != b->ip4.ignore_auto_dns
-      || a->ip4.dhcp_send_hostname != b->ip4.dhcp_send_hostname
-      || a->ip4.never_default != b->ip4.never_default)
-    fuzz_fail ("%s: an ip4 yes/no changed", format);
+  compare_ip (format, "ipv4", &a->ip4, &b->ip4, TRUE);
+  compare_ip (format, "ipv6", &a->ip6, &b->ip6, FALSE);
 }
 
 static void

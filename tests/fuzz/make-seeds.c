@@ -317,6 +317,12 @@ keyfile_seeds (GPtrArray *profiles, GPtrArray *names)
   static const char *const words[] = { "[connection]",
                                        "[vpn]",
                                        "[ip4]",
+                                       "[ipv4]",
+                                       "[ipv6]",
+                                       "[ip6]",
+                                       "via",
+                                       "metric",
+                                       "2001:db8::/32",
                                        "id=",
                                        "method=",
                                        "dns=",
@@ -358,6 +364,14 @@ keyfile_seeds (GPtrArray *profiles, GPtrArray *names)
       g_ptr_array_add (profile->ip4.routes,
                        g_strdup ("10.1.0.0/16 via 10.0.0.1 metric 5"));
       profile->ip4.never_default = L2TP_YES;
+      /* Half of them with an ipv6 setting too. */
+      if (i % 2 == 0)
+        {
+          profile->ip6.method = g_strdup ("auto");
+          g_ptr_array_add (profile->ip6.dns, g_strdup ("2001:db8::53"));
+          g_ptr_array_add (profile->ip6.routes,
+                           g_strdup ("2001:db8:1::/48 via 2001:db8::1 metric 5"));
+        }
       text = l2tp_export_keyfile (profile, &error);
       if (!text)
         die (name, error);

@@ -112,6 +112,35 @@ pfs_uuid=$imported_uuid
 check_import psk-base64.conf "Base64 PSK
 gateway = l2tp.example.com, ipsec-enabled = yes
 ipsec-psk = 0sAAEC/3NlY3JldA=="
+# NetworkManager-l2tp 1.52.2 and later: [ipv4] and [ipv6], no secrets.
+new_expected="Head Office
+gateway = vpn.example.org, ipsec-enabled = yes, ipsec-esp = aes256-sha2_256\\\\,aes128-sha1, ipsec-forceencaps = yes, ipsec-group-name = sales, ipsec-ike = aes256-sha2_256-modp2048\\\\,aes128-sha1-modp2048, ipsec-ikelifetime = 28800, ipsec-remote-id = @vpn.example.org, ipsec-salifetime = 3600, lcp-echo-failure = 5, lcp-echo-interval = 30, machine-auth-type = psk, mru = 1400, mtu = 1400, refuse-chap = yes, refuse-eap = yes, refuse-mschap = yes, refuse-pap = yes, user = erin, user-auth-type = password"
+check_import nm-l2tp-1.52-ipv4.conf "$new_expected"
+new_uuid=$imported_uuid
+ip_fields=ipv4.method,ipv4.dns,ipv4.dns-search,ipv4.routes,ipv4.ignore-auto-dns,ipv4.never-default,ipv6.method,ipv6.dns,ipv6.dns-search,ipv6.routes,ipv6.never-default
+# nmcli -g escapes every ':' of a value.
+ip_of() { nmcli -g "$ip_fields" connection show "$1"; }
+new_ip="auto
+10.0.0.53,10.0.1.53
+corp.example.org,example.org
+10.0.0.0/16 10.255.0.1 50, 172.16.0.0/12
+yes
+yes
+auto
+2001\\:db8\\:100\\:\\:53
+corp.example.org
+2001\\:db8\\:200\\:\\:/48 2001\\:db8\\:100\\:\\:1 50
+yes"
+check_ip() {
+	local got
+	got=$(ip_of "$2")
+	if [[ $got == "$3" ]]; then ok "$1: the ipv4 and ipv6 settings"; else
+		not_ok "$1: ipv4/ipv6"; { diff <(echo "$3") <(echo "$got") || true; } | sed 's/^/# /'; fi
+}
+[[ -n $new_uuid ]] && check_ip nm-l2tp-1.52-ipv4.conf "$new_uuid" "$new_ip"
+check_import nm-l2tp-1.8-ip4.conf "Branch Office
+gateway = vpn.branch.example.com, ipsec-enabled = yes, ipsec-esp = aes256-sha1\\\\,aes128-sha1, ipsec-ike = aes256-sha1-modp2048\\\\,aes128-sha1-modp2048, ipsec-ikelifetime = 28800, ipsec-remote-id = vpn.branch.example.com, ipsec-salifetime = 3600, lcp-echo-failure = 5, lcp-echo-interval = 30, refuse-chap = yes, refuse-eap = yes, refuse-mschap = yes, refuse-pap = yes, user = dave
+ipsec-psk = Branch PSK; since 2019"
 check_import two-entries.pbk "Office L2TP
 classful-route = yes, gateway = l2tp.example.com, ipsec-enabled = yes"
 mobile_expected="Corp L2TP
@@ -137,6 +166,24 @@ ipsec-psk = mikrotik-secret"
 		not_ok "export → import round trip"; vpn_of "$uuid" | sed 's/^/# /'; sed 's/^/# /' "$exported"; fi
 else
 	not_ok "export $pfs_uuid"
+fi
+
+# The [ipv4]/[ipv6] connection exported ([ipv4], [ipv6], [ip4] again) and
+# imported: the same keys and ip settings.
+exported_new=$work/exported-new.conf
+if [[ -n $new_uuid ]] && nmcli connection export "$new_uuid" "$exported_new" >/dev/null 2>&1 &&
+	grep -qx '\[ipv4\]' "$exported_new" && grep -qx '\[ipv6\]' "$exported_new" &&
+	grep -qx '\[ip4\]' "$exported_new"; then
+	ok "export $new_uuid: [ipv4], [ipv6] and [ip4]"
+	nmcli connection delete "$new_uuid" >/dev/null
+	import "$exported_new" || true
+	uuid=$imported_uuid
+	if [[ -n $uuid && $(vpn_of "$uuid") == "$new_expected" ]]; then
+		ok "[ipv4]/[ipv6] export → import: the same keys"; else
+		not_ok "[ipv4]/[ipv6] export → import"; sed 's/^/# /' "$exported_new"; fi
+	[[ -n $uuid ]] && check_ip "[ipv4]/[ipv6] export → import" "$uuid" "$new_ip"
+else
+	not_ok "export $new_uuid"
 fi
 
 # A bad file: nmcli fails, names the line, and adds nothing.

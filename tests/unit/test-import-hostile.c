@@ -46,7 +46,8 @@ assert_refused (ImportFunc import, const char *buffer, gsize length,
                   (const char *const[]){ __VA_ARGS__, NULL })
 
 /* A bad escape followed by a trailing backslash made GLib 2.74 set its
- * error twice; [vpn] was checked, [connection] and [ip4] were not. */
+ * error twice; [vpn] was checked, [connection] and [ip4] were not. Every
+ * ip group's spelling is checked too. */
 static void
 test_keyfile_escapes (void)
 {
@@ -58,6 +59,10 @@ test_keyfile_escapes (void)
            "line 4: [ip4] dns: invalid escape sequence");
   REFUSED (l2tp_import_keyfile, "[vpn]\ngateway=a.example\n[ip4]\nnever-default=\\y\\\n",
            "line 4: [ip4] never-default: invalid escape sequence");
+  REFUSED (l2tp_import_keyfile, "[vpn]\ngateway=a.example\n[ipv6]\ndns=::1;\\z\\\n",
+           "line 4: [ipv6] dns: invalid escape sequence");
+  REFUSED (l2tp_import_keyfile, "[vpn]\ngateway=a.example\n[ipv4]\nmethod=\\q\\\n",
+           "line 4: [ipv4] method: invalid escape sequence");
   REFUSED (l2tp_import_keyfile, "[vpn]\ngateway=a.example\nuser=\\y\\\n",
            "line 3: [vpn] user: invalid escape sequence");
   /* A list's own separator escape stays allowed. */
