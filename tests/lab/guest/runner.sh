@@ -31,11 +31,14 @@ failure_reason() {
 }
 
 run_one() {
-	local name=$1 dir=$RESULTS/$1 rc=0 t0
+	local name=$1 dir=$RESULTS/$1 rc=0 t0 limit
 	mkdir -p "$dir"
 	echo "--- $name"
+	# A scenario may declare a longer limit of its own (SCENARIO_TIMEOUT=N).
+	limit=$(sed -n 's/^SCENARIO_TIMEOUT=\([0-9][0-9]*\)$/\1/p' "$LAB_DIR/scenarios/${name%%/*}.sh")
+	((${limit:-0} > SCENARIO_TIMEOUT)) || limit=$SCENARIO_TIMEOUT
 	t0=$(lab_now)
-	timeout --kill-after=10 "$SCENARIO_TIMEOUT" \
+	timeout --kill-after=10 "$limit" \
 		"$LAB_DIR/guest/scenario.sh" "$name" "$dir" >"$dir/scenario.log" 2>&1 || rc=$?
 	node_stop_all
 	local took
@@ -44,7 +47,7 @@ run_one() {
 	case $rc in
 	0) verdict PASS "$name" "${took} s" ;;
 	77) verdict SKIP "$name" "$(cat "$dir/skip-reason" 2>/dev/null || echo 'no reason given')" ;;
-	124 | 137) failed "$name" "timed out after $SCENARIO_TIMEOUT s" ;;
+	124 | 137) failed "$name" "timed out after $limit s" ;;
 	*) failed "$name" "$(failure_reason "$dir")" ;;
 	esac
 }
@@ -76,12 +79,24 @@ warm_page_cache() {
 		awk '$3 ~ /^\// { print $3 }' | sort -u | xargs cat >/dev/null 2>&1 || true
 }
 
+# A scenario that takes the plugin away (package-upgrade purges and
+# reinstalls it) and fails half-way must not fail the ones after it: what
+# plugin-install.sh installed is installed again.
+plugin_still_there() {
+	local PLUGIN_STATE= PLUGIN_SERVICE=
+	. /run/lab/plugin.env 2>/dev/null || return 0
+	[[ $PLUGIN_STATE == installed && ! -x $PLUGIN_SERVICE ]] || return 0
+	echo "the plugin is gone ($PLUGIN_SERVICE): installing it again"
+	"$LAB_DIR/guest/plugin-install.sh" "${LAB_BUILD_DIR:-}" "$RESULTS" || true
+}
+
 main() {
 	warm_page_cache
 	"$LAB_DIR/guest/plugin-install.sh" "${LAB_BUILD_DIR:-}" "$RESULTS" || true
 	local name
 	for name in $LAB_SCENARIOS; do
 		run_one "$name"
+		plugin_still_there
 	done
 }
 

@@ -16,6 +16,8 @@
 # Our packages stay installed for the scenarios after this one.
 SCENARIO_PROFILES=modern
 SCENARIO_INSTALL=packages
+# three dpkg runs (their database over 9p) and two connects under TCG
+SCENARIO_TIMEOUT=480
 
 ours=(network-manager-l2tp-ipsec-gnome network-manager-l2tp-ipsec)
 
