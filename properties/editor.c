@@ -182,6 +182,9 @@ load_main_page (L2tpEditor *self)
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (emit_changed), self);
     }
 
+  /* The page is typed into top down: its fields must not jump each time the
+   * gateway's error comes or goes, so its line stays, empty when valid. */
+  l2tp_widgets_keep_error_row (get (self, "gateway_error"));
   l2tp_widgets_watch_entry (get (self, "gateway_entry"), get (self, "gateway_error"),
                             L2TP_KEY_GATEWAY, NULL, NULL);
   g_signal_connect (get (self, "show_passwords_check"), "toggled",

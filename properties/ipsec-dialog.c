@@ -90,7 +90,9 @@ set_default_proposals_hint (GtkWidget *entry, L2tpProposalKind kind)
   g_autofree char *hint
       = g_strdup_printf (_ ("Empty: the built-in set is offered: %s"), text);
 
-  /* The entry's own tooltip shows errors; the built-in set goes on an icon. */
+  /* The entry's tooltip while valid (an error takes its place while not);
+   * the icon says there is something to read, and always shows the set. */
+  l2tp_widgets_set_entry_hint (entry, hint);
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
                                      "dialog-information-symbolic");
   gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, hint);

@@ -59,3 +59,4 @@ GtkWidget *open_dialog (GtkWidget *page, const char *button);
 /* The cases of test-detect.c and test-routing.c. */
 void run_detect_cases (NMVpnEditorPlugin *plugin);
 void run_routing_cases (NMVpnEditorPlugin *plugin);
+void run_layout_cases (NMVpnEditorPlugin *plugin);
