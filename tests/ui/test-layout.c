@@ -9,6 +9,11 @@
 #include "proposals.h"
 #include "ui-harness.h"
 
+/* A connection whose IPsec dialog has something to check. */
+static const char *const ipsec_on[] = {
+  "gateway", "vpn.example.com", "ipsec-enabled", "yes", NULL,
+};
+
 /* @widget's rectangle in @window's coordinates, after the pending layout. */
 static GdkRectangle
 frame_in (GtkWidget *widget, GtkWidget *window)
@@ -59,10 +64,9 @@ case_gateway_typing (NMVpnEditorPlugin *plugin)
   static const char *const typed[]
       = { "v", "vpn.example.com", "bad host name!", "vpn.example.com", "" };
 
-  editor = new_editor (plugin, connection, &window);
-  if (!editor)
+  page = open_page (plugin, connection, &editor, &window, NULL);
+  if (!page)
     return;
-  page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
   gateway = widget_by_id (G_OBJECT (page), "gateway_entry");
   for (guint i = 0; i < G_N_ELEMENTS (below_gateway); i++)
     before[i] = frame_in (widget_by_id (G_OBJECT (page), below_gateway[i]), window);
@@ -115,9 +119,6 @@ static void G_GNUC_PRINTF (3, 4)
 static void
 case_proposal_tooltips (NMVpnEditorPlugin *plugin)
 {
-  static const char *const data[] = {
-    "gateway", "vpn.example.com", "ipsec-enabled", "yes", NULL,
-  };
   static const struct
   {
     const char *entry, *error, *valid, *invalid;
@@ -127,14 +128,13 @@ case_proposal_tooltips (NMVpnEditorPlugin *plugin)
       L2TP_PROPOSAL_IKE },
     { "esp_entry", "esp_error", "aes256-sha1", "aes999-sha1", L2TP_PROPOSAL_ESP },
   };
-  g_autoptr (NMConnection) connection = new_connection (data, NULL);
+  g_autoptr (NMConnection) connection = new_connection (ipsec_on, NULL);
   g_autoptr (NMVpnEditor) editor = NULL;
   GtkWidget *window = NULL, *page, *dialog;
 
-  editor = new_editor (plugin, connection, &window);
-  if (!editor)
+  page = open_page (plugin, connection, &editor, &window, NULL);
+  if (!page)
     return;
-  page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
   dialog = open_dialog (page, "ipsec_button");
   if (!dialog)
     return;
@@ -176,10 +176,9 @@ case_gateway_tooltip (NMVpnEditorPlugin *plugin)
   g_autoptr (NMVpnEditor) editor = NULL;
   GtkWidget *window = NULL, *page, *gateway;
 
-  editor = new_editor (plugin, connection, &window);
-  if (!editor)
+  page = open_page (plugin, connection, &editor, &window, NULL);
+  if (!page)
     return;
-  page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
   gateway = widget_by_id (G_OBJECT (page), "gateway_entry");
   check_tooltip (gateway, hint, "gateway, empty");
   set_text (gateway, "bad host name!");
@@ -205,9 +204,6 @@ window_width (GtkWidget *window)
 static void
 case_ipsec_dialog_width (NMVpnEditorPlugin *plugin)
 {
-  static const char *const data[] = {
-    "gateway", "vpn.example.com", "ipsec-enabled", "yes", NULL,
-  };
   static const struct
   {
     const char *entry, *error, *bad;
@@ -218,15 +214,14 @@ case_ipsec_dialog_width (NMVpnEditorPlugin *plugin)
     { "remote_id_entry", "remote_id_error", " @vpn.example.com" },
     { "group_name_entry", "group_name_error", " corp " },
   };
-  g_autoptr (NMConnection) connection = new_connection (data, NULL);
+  g_autoptr (NMConnection) connection = new_connection (ipsec_on, NULL);
   g_autoptr (NMVpnEditor) editor = NULL;
   GtkWidget *window = NULL, *page, *dialog;
   int width;
 
-  editor = new_editor (plugin, connection, &window);
-  if (!editor)
+  page = open_page (plugin, connection, &editor, &window, NULL);
+  if (!page)
     return;
-  page = GTK_WIDGET (nm_vpn_editor_get_widget (editor));
   dialog = open_dialog (page, "ipsec_button");
   if (!dialog)
     return;
