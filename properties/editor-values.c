@@ -87,11 +87,37 @@ non_empty (const char *text)
   return text && text[0] ? text : NULL;
 }
 
+/* Old names the service still reads (shared/config.c, apply_aliases): the
+ * editor shows what they say and, saving the key, drops them. */
+static const struct
+{
+  L2tpKeyId id, old;
+} aliases[] = {
+  { L2TP_KEY_IPSEC_REMOTE_ID, L2TP_KEY_IPSEC_GATEWAY_ID },
+  { L2TP_KEY_USER_CA, L2TP_KEY_KDE_CERT_CA },
+  { L2TP_KEY_USER_CERT, L2TP_KEY_KDE_CERT_PUB },
+  { L2TP_KEY_USER_KEY, L2TP_KEY_KDE_CERT_KEY },
+  { L2TP_KEY_USER_AUTH_TYPE, L2TP_KEY_KDE_USE_CERT }, /* "yes" means tls */
+};
+
+static gboolean
+old_name_of (L2tpKeyId id, L2tpKeyId *old)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (aliases[i].id == id)
+      {
+        *old = aliases[i].old;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 l2tp_editor_values_get (const L2tpEditorValues *values, L2tpKeyId id)
 {
   const L2tpKey *key;
   const char *value = NULL;
+  L2tpKeyId old;
 
   g_return_val_if_fail (values != NULL, NULL);
   key = l2tp_key_get (id);
@@ -101,8 +127,13 @@ l2tp_editor_values_get (const L2tpEditorValues *values, L2tpKeyId id)
     value = non_empty (g_hash_table_lookup (values->secrets, key->name));
   if (!value && (key->place & L2TP_IN_DATA))
     value = non_empty (g_hash_table_lookup (values->data, key->name));
-  if (!value && id == L2TP_KEY_IPSEC_REMOTE_ID)
-    value = l2tp_editor_values_get (values, L2TP_KEY_IPSEC_GATEWAY_ID);
+  if (!value && old_name_of (id, &old))
+    {
+      value = l2tp_editor_values_get (values, old);
+      /* KDE Plasma's use-cert=yes: its user certificate, EAP-TLS. */
+      if (id == L2TP_KEY_USER_AUTH_TYPE)
+        value = g_strcmp0 (value, "yes") == 0 ? "tls" : NULL;
+    }
   return value;
 }
 
@@ -167,6 +198,7 @@ l2tp_editor_values_set (L2tpEditorValues *values, L2tpKeyId id, const char *valu
 {
   const L2tpKey *key;
   GHashTable *table;
+  L2tpKeyId old;
 
   g_return_if_fail (values != NULL);
   key = l2tp_key_get (id);
@@ -176,8 +208,8 @@ l2tp_editor_values_set (L2tpEditorValues *values, L2tpKeyId id, const char *valu
   /* Old profiles carry the PSK in vpn.data too; it would shadow a cleared one. */
   if (table == values->secrets)
     g_hash_table_remove (values->data, key->name);
-  if (id == L2TP_KEY_IPSEC_REMOTE_ID)
-    g_hash_table_remove (values->data, l2tp_key_get (L2TP_KEY_IPSEC_GATEWAY_ID)->name);
+  if (old_name_of (id, &old))
+    g_hash_table_remove (values->data, l2tp_key_get (old)->name);
 
   if (!value || !value[0] || g_strcmp0 (value, key->def) == 0)
     g_hash_table_remove (table, key->name);

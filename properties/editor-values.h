@@ -26,7 +26,9 @@ void l2tp_editor_values_unref (L2tpEditorValues *values);
 gboolean l2tp_editor_values_is_new (const L2tpEditorValues *values);
 
 /* What the connection says for @id (secrets first for secret keys, then the
- * legacy copy in vpn.data, then a deprecated alias), or NULL. */
+ * legacy copy in vpn.data, then a deprecated alias: ipsec-gateway-id, KDE
+ * Plasma's cert-ca, cert-pub, cert-key, and use-cert=yes as
+ * user-auth-type tls), or NULL. */
 const char *l2tp_editor_values_get (const L2tpEditorValues *values, L2tpKeyId id);
 /* As above, falling back to the table's default. */
 const char *l2tp_editor_values_get_effective (const L2tpEditorValues *values,
@@ -40,7 +42,7 @@ gboolean l2tp_editor_values_ipsec_enabled (const L2tpEditorValues *values);
 
 /* Replaces @id. NULL or "" removes it; so does the table's default, so a
  * profile only carries what differs from it. A secret key also drops its
- * legacy copy in vpn.data, and ipsec-remote-id its deprecated alias. */
+ * legacy copy in vpn.data, and a key with a deprecated alias the alias. */
 void l2tp_editor_values_set (L2tpEditorValues *values, L2tpKeyId id, const char *value);
 void l2tp_editor_values_set_bool (L2tpEditorValues *values, L2tpKeyId id, gboolean on);
 void l2tp_editor_values_set_uint (L2tpEditorValues *values, L2tpKeyId id, guint value);

@@ -7,6 +7,8 @@
 
 #define RESOURCE_PREFIX "/org/freedesktop/network-manager-l2tp-ipsec/"
 #define VALID_KEY       "l2tp-entry-valid"
+#define HINT_KEY        "l2tp-entry-hint"
+#define KEPT_ROW_KEY    "l2tp-error-row-kept"
 
 GtkBuilder *
 l2tp_widgets_builder_new (const char *resource_name)
@@ -137,12 +139,31 @@ l2tp_widgets_mark_error (GtkWidget *entry, GtkWidget *label, const char *message
   else
     gtk_style_context_remove_class (style, "error");
 #endif
-  gtk_widget_set_tooltip_text (entry, message);
+  /* Valid again: the entry's own explanation comes back (NULL would also
+   * turn off has-tooltip, and with it the icon's tooltip). */
+  gtk_widget_set_tooltip_text (
+      entry, message ? message : g_object_get_data (G_OBJECT (entry), HINT_KEY));
   if (label)
     {
       gtk_label_set_text (GTK_LABEL (label), message ? message : "");
-      l2tp_widgets_set_shown (label, message != NULL);
+      if (!g_object_get_data (G_OBJECT (label), KEPT_ROW_KEY))
+        l2tp_widgets_set_shown (label, message != NULL);
     }
+}
+
+void
+l2tp_widgets_set_entry_hint (GtkWidget *entry, const char *hint)
+{
+  g_object_set_data_full (G_OBJECT (entry), HINT_KEY, g_strdup (hint), g_free);
+  if (l2tp_widgets_entry_is_valid (entry))
+    gtk_widget_set_tooltip_text (entry, hint);
+}
+
+void
+l2tp_widgets_keep_error_row (GtkWidget *label)
+{
+  g_object_set_data (G_OBJECT (label), KEPT_ROW_KEY, GINT_TO_POINTER (TRUE));
+  l2tp_widgets_set_shown (label, TRUE);
 }
 
 typedef struct
@@ -171,7 +192,15 @@ l2tp_widgets_watch_entry (GtkWidget *entry, GtkWidget *error_label, L2tpKeyId id
                           GCallback on_change, gpointer user_data)
 {
   EntryWatch *watch = g_new0 (EntryWatch, 1);
+#if GTK_CHECK_VERSION(4, 0, 0)
+  g_autofree char *hint = g_strdup (gtk_widget_get_tooltip_text (entry));
+#else
+  g_autofree char *hint = gtk_widget_get_tooltip_text (entry);
+#endif
 
+  /* The tooltip the entry has now (its .ui's) is what it says when valid. */
+  if (hint && !g_object_get_data (G_OBJECT (entry), HINT_KEY))
+    l2tp_widgets_set_entry_hint (entry, hint);
   watch->label = error_label;
   watch->id = id;
   watch->on_change = on_change;

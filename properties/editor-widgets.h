@@ -31,8 +31,16 @@ void l2tp_widgets_set_shown (GtkWidget *widget, gboolean shown);
 GtkWindow *l2tp_widgets_get_window (GtkWidget *widget);
 
 /* Marks @entry as holding a bad value: error style, @message as tooltip and
- * in @label (may be NULL). NULL @message clears the mark. */
+ * in @label (may be NULL). NULL @message clears the mark and gives the entry
+ * back its hint as tooltip. @label is hidden while empty, unless its row is
+ * kept (below). */
 void l2tp_widgets_mark_error (GtkWidget *entry, GtkWidget *label, const char *message);
+/* What @entry's tooltip says while its value is valid (an error replaces it
+ * while not). A watched entry starts with the tooltip of its .ui. */
+void l2tp_widgets_set_entry_hint (GtkWidget *entry, const char *hint);
+/* @label (an error label) stays shown, empty while there is no error, so the
+ * fields below it do not move as an error comes and goes. */
+void l2tp_widgets_keep_error_row (GtkWidget *label);
 
 /* Checks @entry as you type against key @id (empty counts as "not set", which
  * is fine here) and marks it. Calls @on_change(@user_data) after each check. */

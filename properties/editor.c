@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The editor's main page: the four things a phone asks for (server, user
- * name, password, pre-shared key), the NT domain, the routing choice
- * (editor-routing.c), and the buttons that open the IPsec and PPP dialogs. */
+ * name, password, pre-shared key), or instead of the password a certificate
+ * (EAP-TLS), the NT domain, the routing choice (editor-routing.c), and the
+ * buttons that open the IPsec and PPP dialogs. */
 #include "editor.h"
 
 #include <glib/gi18n-lib.h>
 #include <nma-ui-utils.h>
 
+#include "editor-certs.h"
 #include "editor-routing.h"
 #include "editor-values.h"
 #include "editor-widgets.h"
@@ -46,10 +48,34 @@ static const struct
 {
   const char *entry;
   L2tpKeyId id, flags_id;
-  gboolean with_not_required; /* "not required": e.g. the user signs in by certificate */
+  gboolean with_not_required; /* "not required": e.g. the server asks for none */
+  gboolean password_sign_in;  /* only signing in with a password uses it */
 } secret_fields[] = {
-  { "password_entry", L2TP_KEY_PASSWORD, L2TP_KEY_PASSWORD_FLAGS, TRUE },
-  { "psk_entry", L2TP_KEY_IPSEC_PSK, L2TP_KEY_IPSEC_PSK_FLAGS, FALSE },
+  { "password_entry", L2TP_KEY_PASSWORD, L2TP_KEY_PASSWORD_FLAGS, TRUE, TRUE },
+  { "psk_entry", L2TP_KEY_IPSEC_PSK, L2TP_KEY_IPSEC_PSK_FLAGS, FALSE, FALSE },
+};
+
+/* Signing in with a certificate (user-auth-type tls, EAP-TLS). */
+static const L2tpCertFields user_cert = {
+  .files = {
+    { "user_ca_entry", "user_ca_button", L2TP_KEY_USER_CA,
+      N_ ("Choose the CA certificate") },
+    { "user_cert_entry", "user_cert_button", L2TP_KEY_USER_CERT,
+      N_ ("Choose your certificate") },
+    { "user_key_entry", "user_key_button", L2TP_KEY_USER_KEY,
+      N_ ("Choose the private key") },
+  },
+  .certpass_entry = "user_certpass_entry",
+  .certpass = L2TP_KEY_USER_CERTPASS,
+  .certpass_flags = L2TP_KEY_USER_CERTPASS_FLAGS,
+};
+
+/* What each way of signing in shows; the other's rows are hidden. */
+static const char *const password_rows[] = { "password_label", "password_entry" };
+static const char *const certificate_rows[] = {
+  "user_ca_label",   "user_ca_entry",       "user_ca_button",      "user_cert_label",
+  "user_cert_entry", "user_cert_button",    "user_key_label",      "user_key_entry",
+  "user_key_button", "user_certpass_label", "user_certpass_entry",
 };
 
 static GtkWidget *
@@ -91,6 +117,33 @@ update_psk_state (L2tpEditor *self)
   gtk_widget_set_tooltip_text (get (self, "psk_label"), why);
 }
 
+static gboolean
+signs_in_by_certificate (L2tpEditor *self)
+{
+  return g_strcmp0 (
+             gtk_combo_box_get_active_id (GTK_COMBO_BOX (get (self, "user_auth_combo"))),
+             "tls")
+         == 0;
+}
+
+static void
+update_sign_in_rows (L2tpEditor *self)
+{
+  gboolean tls = signs_in_by_certificate (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (password_rows); i++)
+    l2tp_widgets_set_shown (get (self, password_rows[i]), !tls);
+  for (guint i = 0; i < G_N_ELEMENTS (certificate_rows); i++)
+    l2tp_widgets_set_shown (get (self, certificate_rows[i]), tls);
+}
+
+static void
+sign_in_changed (L2tpEditor *self)
+{
+  update_sign_in_rows (self);
+  emit_changed (self);
+}
+
 static void
 show_passwords_toggled (GtkWidget *check, L2tpEditor *self)
 {
@@ -98,6 +151,7 @@ show_passwords_toggled (GtkWidget *check, L2tpEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (secret_fields); i++)
     gtk_entry_set_visibility (GTK_ENTRY (get (self, secret_fields[i].entry)), show);
+  gtk_entry_set_visibility (GTK_ENTRY (get (self, user_cert.certpass_entry)), show);
 }
 
 static void
@@ -182,8 +236,20 @@ load_main_page (L2tpEditor *self)
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (emit_changed), self);
     }
 
+  /* The page is typed into top down: its fields must not jump each time the
+   * gateway's error comes or goes, so its line stays, empty when valid. */
+  l2tp_widgets_keep_error_row (get (self, "gateway_error"));
   l2tp_widgets_watch_entry (get (self, "gateway_entry"), get (self, "gateway_error"),
                             L2TP_KEY_GATEWAY, NULL, NULL);
+
+  gtk_combo_box_set_active_id (
+      GTK_COMBO_BOX (get (self, "user_auth_combo")),
+      l2tp_editor_values_get_effective (self->values, L2TP_KEY_USER_AUTH_TYPE));
+  l2tp_cert_fields_load (self->builder, &user_cert, self->values);
+  l2tp_cert_fields_watch (self->builder, &user_cert, G_CALLBACK (emit_changed), self);
+  update_sign_in_rows (self);
+  g_signal_connect_swapped (get (self, "user_auth_combo"), "changed",
+                            G_CALLBACK (sign_in_changed), self);
   g_signal_connect (get (self, "show_passwords_check"), "toggled",
                     G_CALLBACK (show_passwords_toggled), self);
   g_signal_connect (get (self, "ipsec_button"), "clicked",
@@ -196,14 +262,26 @@ load_main_page (L2tpEditor *self)
 static void
 save_main_page (L2tpEditor *self)
 {
+  gboolean tls = signs_in_by_certificate (self);
+
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     l2tp_editor_values_set (
         self->values, text_fields[i].id,
         l2tp_widgets_entry_get_text (get (self, text_fields[i].entry)));
+  /* The way of signing in not chosen leaves nothing in the profile. */
+  l2tp_editor_values_set (self->values, L2TP_KEY_USER_AUTH_TYPE,
+                          tls ? "tls" : "password");
+  l2tp_cert_fields_save (self->builder, &user_cert, tls, self->values);
   for (guint i = 0; i < G_N_ELEMENTS (secret_fields); i++)
     {
       GtkWidget *entry = get (self, secret_fields[i].entry);
 
+      if (tls && secret_fields[i].password_sign_in)
+        {
+          l2tp_editor_values_set (self->values, secret_fields[i].id, NULL);
+          l2tp_editor_values_set (self->values, secret_fields[i].flags_id, NULL);
+          continue;
+        }
       l2tp_editor_values_set_secret (
           self->values, secret_fields[i].id, secret_fields[i].flags_id,
           l2tp_widgets_entry_get_text (entry), nma_utils_menu_to_secret_flags (entry));

@@ -2,14 +2,15 @@
 #include "ipsec-dialog.h"
 
 #include <glib/gi18n-lib.h>
-#include <nma-ui-utils.h>
 
+#include "editor-certs.h"
 #include "editor-widgets.h"
 #include "ipsec-detect.h"
 #include "proposals.h"
 
 /* Text fields, all checked as you type: widget id, the label that shows the
- * error (NULL: the entry's tooltip and error style only), key. */
+ * error, key. The certificate fields (editor-certs.c) show theirs in the
+ * entry's tooltip and error style only. */
 static const struct
 {
   const char *entry;
@@ -20,9 +21,21 @@ static const struct
   { "group_name_entry", "group_name_error", L2TP_KEY_IPSEC_GROUP_NAME },
   { "ike_entry", "ike_error", L2TP_KEY_IPSEC_IKE },
   { "esp_entry", "esp_error", L2TP_KEY_IPSEC_ESP },
-  { "machine_ca_entry", NULL, L2TP_KEY_MACHINE_CA },
-  { "machine_cert_entry", NULL, L2TP_KEY_MACHINE_CERT },
-  { "machine_key_entry", NULL, L2TP_KEY_MACHINE_KEY },
+};
+
+static const L2tpCertFields machine_cert = {
+  .files = {
+    { "machine_ca_entry", "machine_ca_button", L2TP_KEY_MACHINE_CA,
+      N_ ("Choose the CA certificate") },
+    { "machine_cert_entry", "machine_cert_button", L2TP_KEY_MACHINE_CERT,
+      N_ ("Choose the machine certificate") },
+    { "machine_key_entry", "machine_key_button", L2TP_KEY_MACHINE_KEY,
+      N_ ("Choose the private key") },
+  },
+  .certpass_entry = "machine_certpass_entry",
+  .certpass = L2TP_KEY_MACHINE_CERTPASS,
+  .certpass_flags = L2TP_KEY_MACHINE_CERTPASS_FLAGS,
+  .kept_unused = TRUE,
 };
 
 static const struct
@@ -68,7 +81,7 @@ update_state (GtkWidget *dialog)
   GtkBuilder *builder = dialog_builder (dialog);
   gboolean enabled
       = l2tp_widgets_toggle_get (l2tp_widgets_get (builder, "ipsec_enabled_check"));
-  gboolean valid = TRUE;
+  gboolean valid = l2tp_cert_fields_valid (builder, &machine_cert);
 
   gtk_widget_set_sensitive (l2tp_widgets_get (builder, "ipsec_settings_box"), enabled);
   gtk_widget_set_sensitive (l2tp_widgets_get (builder, "machine_cert_grid"),
@@ -90,7 +103,9 @@ set_default_proposals_hint (GtkWidget *entry, L2tpProposalKind kind)
   g_autofree char *hint
       = g_strdup_printf (_ ("Empty: the built-in set is offered: %s"), text);
 
-  /* The entry's own tooltip shows errors; the built-in set goes on an icon. */
+  /* The entry's tooltip while valid (an error takes its place while not);
+   * the icon says there is something to read, and always shows the set. */
+  l2tp_widgets_set_entry_hint (entry, hint);
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
                                      "dialog-information-symbolic");
   gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, hint);
@@ -99,8 +114,6 @@ set_default_proposals_hint (GtkWidget *entry, L2tpProposalKind kind)
 static void
 load_values (GtkBuilder *builder, const L2tpEditorValues *values)
 {
-  GtkWidget *certpass = l2tp_widgets_get (builder, "machine_certpass_entry");
-
   l2tp_widgets_toggle_set (l2tp_widgets_get (builder, "ipsec_enabled_check"),
                            l2tp_editor_values_ipsec_enabled (values));
   gtk_combo_box_set_active_id (
@@ -116,12 +129,7 @@ load_values (GtkBuilder *builder, const L2tpEditorValues *values)
   for (guint i = 0; i < G_N_ELEMENTS (uint_fields); i++)
     l2tp_widgets_spin_setup (l2tp_widgets_get (builder, uint_fields[i].spin), values,
                              uint_fields[i].id);
-
-  l2tp_widgets_entry_set_text (
-      certpass, l2tp_editor_values_get (values, L2TP_KEY_MACHINE_CERTPASS));
-  nma_utils_setup_password_storage (
-      certpass, l2tp_editor_values_get_flags (values, L2TP_KEY_MACHINE_CERTPASS_FLAGS),
-      NULL, NULL, TRUE, FALSE);
+  l2tp_cert_fields_load (builder, &machine_cert, values);
 }
 
 GtkWidget *
@@ -141,15 +149,7 @@ l2tp_ipsec_dialog_new (GtkWidget *parent, const L2tpEditorValues *values,
 
   set_default_proposals_hint (l2tp_widgets_get (builder, "ike_entry"), L2TP_PROPOSAL_IKE);
   set_default_proposals_hint (l2tp_widgets_get (builder, "esp_entry"), L2TP_PROPOSAL_ESP);
-  l2tp_widgets_setup_file_button (l2tp_widgets_get (builder, "machine_ca_button"),
-                                  l2tp_widgets_get (builder, "machine_ca_entry"),
-                                  _ ("Choose the CA certificate"));
-  l2tp_widgets_setup_file_button (l2tp_widgets_get (builder, "machine_cert_button"),
-                                  l2tp_widgets_get (builder, "machine_cert_entry"),
-                                  _ ("Choose the machine certificate"));
-  l2tp_widgets_setup_file_button (l2tp_widgets_get (builder, "machine_key_button"),
-                                  l2tp_widgets_get (builder, "machine_key_entry"),
-                                  _ ("Choose the private key"));
+  l2tp_cert_fields_watch (builder, &machine_cert, G_CALLBACK (update_state), dialog);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
@@ -172,12 +172,10 @@ void
 l2tp_ipsec_dialog_apply (GtkWidget *dialog, L2tpEditorValues *values)
 {
   GtkBuilder *builder;
-  GtkWidget *certpass;
 
   g_return_if_fail (GTK_IS_DIALOG (dialog));
   g_return_if_fail (values != NULL);
   builder = dialog_builder (dialog);
-  certpass = l2tp_widgets_get (builder, "machine_certpass_entry");
 
   l2tp_editor_values_set_bool (
       values, L2TP_KEY_IPSEC_ENABLED,
@@ -197,12 +195,5 @@ l2tp_ipsec_dialog_apply (GtkWidget *dialog, L2tpEditorValues *values)
     l2tp_editor_values_set_uint (
         values, uint_fields[i].id,
         l2tp_widgets_spin_get (l2tp_widgets_get (builder, uint_fields[i].spin)));
-
-  /* Profiles without certificates get no certificate password keys. */
-  if (uses_certificates (builder)
-      || l2tp_editor_values_get (values, L2TP_KEY_MACHINE_CERTPASS_FLAGS))
-    l2tp_editor_values_set_secret (values, L2TP_KEY_MACHINE_CERTPASS,
-                                   L2TP_KEY_MACHINE_CERTPASS_FLAGS,
-                                   l2tp_widgets_entry_get_text (certpass),
-                                   nma_utils_menu_to_secret_flags (certpass));
+  l2tp_cert_fields_save (builder, &machine_cert, uses_certificates (builder), values);
 }

@@ -39,6 +39,21 @@ const char *const data_password_asked[] = {
   "0",
   NULL,
 };
+const char *const data_tls_asked[] = {
+  "gateway",
+  "vpn.example.com",
+  "ipsec-enabled",
+  "yes",
+  "ipsec-psk-flags",
+  "0",
+  "user-auth-type",
+  "tls",
+  "user-cert",
+  "/home/alice/alice.crt",
+  "user-certpass-flags",
+  "2",
+  NULL,
+};
 const char *const secrets_saved[] = {
   "password", "pw-saved-0815", "ipsec-psk", PSK, NULL,
 };

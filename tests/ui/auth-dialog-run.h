@@ -38,6 +38,9 @@ extern const char *dialog_path; /* the protocol cases' dialog */
 extern const char *const data_system_saved[];
 extern const char *const data_agent_owned[];
 extern const char *const data_password_asked[];
+/* Signing in with a certificate (EAP-TLS), its key password asked every
+ * time (user-certpass-flags 2), the PSK kept. */
+extern const char *const data_tls_asked[];
 extern const char *const secrets_saved[];
 
 /* One TAP line ("ok N - auth-dialog: what"); returns @ok. */

@@ -186,6 +186,7 @@ run_window_cases (const char *toolkit, const char *dialog, const char *probe,
   };
   static const char *const first_ask[] = { "-i", NULL };
   static const char *const psk_saved[] = { "ipsec-psk", PSK, NULL };
+
   const WindowCase cases[] = {
     { "re-ask password", reask_password, data_system_saved, secrets_saved,
       "Wrong password for <b>alice</b> & co.\n\n" ASKS ("corp-vpn"), "Password",
@@ -195,6 +196,9 @@ run_window_cases (const char *toolkit, const char *dialog, const char *probe,
       "Password", "ipsec-psk\n" TYPED "-1\n\n\n", NULL },
     { "first ask, no message", first_ask, data_password_asked, psk_saved,
       ASKS ("corp-vpn"), "Password", "Pre-shared key", "password\n" TYPED "-1\n\n\n",
+      NULL },
+    { "first ask, EAP-TLS", first_ask, data_tls_asked, psk_saved, ASKS ("corp-vpn"),
+      "User certificate key password", "Password", "user-certpass\n" TYPED "-1\n\n\n",
       NULL },
   };
   g_autoptr (GError) error = NULL;

@@ -71,6 +71,38 @@ main (int argc, char **argv)
   static const char *const nothing_needed[] = {
     "gateway", "vpn.example.com", "ipsec-enabled", "no", "password-flags", "4", NULL,
   };
+  /* Signing in with a certificate (EAP-TLS) as KDE Plasma writes it, and
+   * with a key that has no password (flags 4: not required). */
+  static const char *const plasma_tls_asked[] = {
+    "gateway",
+    "vpn.example.com",
+    "ipsec-enabled",
+    "yes",
+    "ipsec-psk-flags",
+    "0",
+    "use-cert",
+    "yes",
+    "cert-pub",
+    "/home/alice/alice.crt",
+    "user-certpass-flags",
+    "1",
+    NULL,
+  };
+  static const char *const tls_no_key_password[] = {
+    "gateway",
+    "vpn.example.com",
+    "ipsec-enabled",
+    "yes",
+    "ipsec-psk-flags",
+    "0",
+    "user-auth-type",
+    "tls",
+    "user-cert",
+    "/home/alice/alice.crt",
+    "user-certpass-flags",
+    "4",
+    NULL,
+  };
   static const char *const password_and_psk[]
       = { "password", "pw-1", "ipsec-psk", PSK, NULL };
   static const char *const system_owned[] = {
@@ -118,6 +150,15 @@ main (int argc, char **argv)
                   "ipsec-psk:Pre-shared key", "VPN Plugin UI ipsec-psk");
   check_external ("nothing needed", external, nothing_needed, NULL, "",
                   "VPN Plugin UI no-secret");
+  /* EAP-TLS: the key password instead of the password. */
+  check_external ("EAP-TLS, key password not saved", external, data_tls_asked, psk_given,
+                  "user-certpass:User certificate key password",
+                  "VPN Plugin UI user-certpass");
+  check_external ("EAP-TLS as KDE Plasma writes it", external, plasma_tls_asked,
+                  psk_given, "user-certpass:User certificate key password",
+                  "VPN Plugin UI user-certpass");
+  check_external ("EAP-TLS, key without password", external, tls_no_key_password,
+                  psk_given, "", "VPN Plugin UI no-secret");
   check_standard ("no interaction", no_interaction, system_owned, password_and_psk,
                   "password\npw-1\n\n\n");
   check_standard ("nothing needed", no_interaction, nothing_needed, NULL,

@@ -325,6 +325,8 @@ run_cases (NMVpnEditorPlugin *plugin)
   case_invalid_profile (plugin);
   case_mppe_without_ipsec (plugin);
   run_routing_cases (plugin);
+  run_layout_cases (plugin);
+  run_user_cert_cases (plugin);
   run_detect_cases (plugin);
 }
 

@@ -19,12 +19,6 @@ static const char *const saved_base[] = {
   "0",       "ipsec-psk-flags", "0",    NULL,
 };
 
-static void
-count_changed (NMVpnEditor *editor, guint *changed)
-{
-  (*changed)++;
-}
-
 /* @data plus @extra (key, value, ..., NULL), one NULL-terminated list. */
 static const char **
 join_items (const char *const *data, const char *const *extra)
@@ -61,20 +55,6 @@ add_ip4 (NMConnection *connection, gboolean never_default, const char *route_des
     }
   nm_connection_add_setting (connection, NM_SETTING (s_ip4));
   return s_ip4;
-}
-
-/* The editor of @connection in a painted window; its main page, or NULL.
- * Its "changed" signals are counted in *@changed (may be NULL). */
-static GtkWidget *
-open_page (NMVpnEditorPlugin *plugin, NMConnection *connection, NMVpnEditor **editor,
-           GtkWidget **window, guint *changed)
-{
-  *editor = new_editor (plugin, connection, window);
-  if (!*editor)
-    return NULL;
-  if (changed)
-    g_signal_connect (*editor, "changed", G_CALLBACK (count_changed), changed);
-  return GTK_WIDGET (nm_vpn_editor_get_widget (*editor));
 }
 
 /* "Only the office network" (@office) or "Send all traffic through the VPN"

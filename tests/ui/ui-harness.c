@@ -339,6 +339,24 @@ new_editor (NMVpnEditorPlugin *plugin, NMConnection *connection, GtkWidget **win
   return editor;
 }
 
+static void
+count_changed (NMVpnEditor *editor, guint *changed)
+{
+  (*changed)++;
+}
+
+GtkWidget *
+open_page (NMVpnEditorPlugin *plugin, NMConnection *connection, NMVpnEditor **editor,
+           GtkWidget **window, guint *changed)
+{
+  *editor = new_editor (plugin, connection, window);
+  if (!*editor)
+    return NULL;
+  if (changed)
+    g_signal_connect (*editor, "changed", G_CALLBACK (count_changed), changed);
+  return GTK_WIDGET (nm_vpn_editor_get_widget (*editor));
+}
+
 void
 check_refused (NMVpnEditor *editor, NMConnection *connection, const char *key)
 {

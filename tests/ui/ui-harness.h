@@ -53,9 +53,16 @@ void destroy_window (GtkWidget *window);
 /* The editor in a painted window (*@window). */
 NMVpnEditor *new_editor (NMVpnEditorPlugin *plugin, NMConnection *connection,
                          GtkWidget **window);
+/* The editor of @connection in a painted window; its main page, or NULL.
+ * Its "changed" signals are counted in *@changed (may be NULL). */
+GtkWidget *open_page (NMVpnEditorPlugin *plugin, NMConnection *connection,
+                      NMVpnEditor **editor, GtkWidget **window, guint *changed);
 /* Clicks @button of the main page; the dialog it opened, painted. */
 GtkWidget *open_dialog (GtkWidget *page, const char *button);
 
-/* The cases of test-detect.c and test-routing.c. */
+/* The cases of test-detect.c, test-routing.c, test-layout.c and
+ * test-user-cert.c. */
 void run_detect_cases (NMVpnEditorPlugin *plugin);
 void run_routing_cases (NMVpnEditorPlugin *plugin);
+void run_layout_cases (NMVpnEditorPlugin *plugin);
+void run_user_cert_cases (NMVpnEditorPlugin *plugin);
