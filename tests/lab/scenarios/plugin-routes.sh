@@ -51,6 +51,7 @@ scenario_run() {
 	nm_vpn_add lab-vpn
 	before=$(default_routes)
 	printf '%s\n' "$before" >"$LOG_DIR/cli-default-before.txt"
+	node_exec cli ip route >"$LOG_DIR/cli-routes-before.txt" 2>&1 || true
 	check "the client has a default route through its uplink before connecting" \
 		grep -q 'dev eth0' <<<"$before"
 	capture_start
