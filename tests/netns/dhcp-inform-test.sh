@@ -35,27 +35,6 @@ command -v python3 > /dev/null || skip "python3 not installed"
 SRV=s6-dhcp-srv-$$
 CLI=s6-dhcp-cli-$$
 NETNS_MADE=("$SRV" "$CLI")
-failures=0
-
-check () { # description expected actual
-  if [ "$2" = "$3" ]; then
-    echo "ok    $1: $3"
-  else
-    echo "FAIL  $1: expected '$2', got '$3'"
-    failures=$((failures + 1))
-  fi
-}
-
-check_has () { # description text part
-  case "$2" in
-    *"$3"*) echo "ok    $1: has '$3'" ;;
-    *) echo "FAIL  $1: '$3' not in '$2'"; failures=$((failures + 1)) ;;
-  esac
-}
-
-value () { # text key
-  printf '%s\n' "$1" | sed -n "s/^$2=//p" | head -n 1
-}
 
 ip netns add "$SRV" && ip netns add "$CLI" || exit 1
 ip -n "$SRV" link set lo up

@@ -32,16 +32,6 @@ NFT=$(command -v nft || ls /usr/sbin/nft /sbin/nft 2> /dev/null | head -n 1)
 CLIENT=s4-guard-c-$$
 SRV=s4-guard-s-$$
 NETNS_MADE=("$CLIENT" "$SRV")
-failures=0
-
-check () { # description expected actual
-  if [ "$2" = "$3" ]; then
-    echo "ok    $1: $3"
-  else
-    echo "FAIL  $1: expected '$2', got '$3'"
-    failures=$((failures + 1))
-  fi
-}
 
 
 in_client () { ip netns exec "$CLIENT" "$@"; }

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Sourced by the netns tests: skipping, waiting, and removing on exit what a
-# test made (its background jobs, the namespaces named in NETNS_MADE, WORK).
+# Sourced by the netns tests: skipping, waiting, checks that count their
+# failures, and removing on exit what a test made (its background jobs, the
+# namespaces named in NETNS_MADE, WORK).
 # Sourced, never run.
 
 skip () { echo "SKIP: $*"; exit 77; }
@@ -40,4 +41,27 @@ wait_for () { # seconds command...
     tries=$((tries - 1))
   done
   return 1
+}
+
+# check DESCRIPTION EXPECTED ACTUAL, check_has DESCRIPTION TEXT PART: an
+# "ok"/"FAIL" line each; the test ends with failures > 0 as its verdict.
+failures=0
+check () { # description expected actual
+  if [ "$2" = "$3" ]; then
+    echo "ok    $1: $3"
+  else
+    echo "FAIL  $1: expected '$2', got '$3'"
+    failures=$((failures + 1))
+  fi
+}
+
+check_has () { # description text part
+  case "$2" in
+    *"$3"*) echo "ok    $1: has '$3'" ;;
+    *) echo "FAIL  $1: '$3' not in '$2'"; failures=$((failures + 1)) ;;
+  esac
+}
+
+value () { # text key
+  printf '%s\n' "$1" | sed -n "s/^$2=//p" | head -n 1
 }

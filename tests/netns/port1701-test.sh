@@ -29,20 +29,10 @@ fi
 CLIENT=l2tp-port-c-$$
 SERVER=l2tp-port-s-$$
 NETNS_MADE=("$CLIENT" "$SERVER")
-failures=0
 declare -A PID COUNT # per receiver name
 
 in_client () { ip netns exec "$CLIENT" "$@"; }
 in_server () { ip netns exec "$SERVER" "$@"; }
-
-check () { # description expected actual
-  if [ "$2" = "$3" ]; then
-    echo "ok    $1: $3"
-  else
-    echo "FAIL  $1: expected '$2', got '$3'"
-    failures=$((failures + 1))
-  fi
-}
 
 # Value of key=value in the probe's output (first socket line matching a filter).
 field () { # text key

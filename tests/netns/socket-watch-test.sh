@@ -25,28 +25,6 @@ command -v setpriv > /dev/null || skip "setpriv (util-linux) not installed"
 
 NS=s4-watch-$$
 NETNS_MADE=("$NS")
-failures=0
-
-check () { # description expected actual
-  if [ "$2" = "$3" ]; then
-    echo "ok    $1: $3"
-  else
-    echo "FAIL  $1: expected '$2', got '$3'"
-    failures=$((failures + 1))
-  fi
-}
-
-check_has () { # description text part
-  case "$2" in
-    *"$3"*) echo "ok    $1: $2" ;;
-    *) echo "FAIL  $1: '$3' not in '$2'"; failures=$((failures + 1)) ;;
-  esac
-}
-
-
-value () { # text key
-  printf '%s\n' "$1" | sed -n "s/^$2=//p" | head -n 1
-}
 
 # The probes as the other user runs them: from a directory it may read.
 chmod 755 "$WORK"
