@@ -349,7 +349,8 @@ read_values (L2tpDhcpAnswer *answer, const Options *o, GError **error)
 }
 
 L2tpDhcpAnswer *
-l2tp_dhcp_ack_parse (const guint8 *data, gsize len, guint32 xid, GError **error)
+l2tp_dhcp_ack_parse (const guint8 *data, gsize len, guint32 xid,
+                     const guint8 chaddr[L2TP_DHCP_CHADDR_LEN], GError **error)
 {
   g_auto (Options) o = { { NULL } };
   g_autoptr (L2tpDhcpAnswer) answer = NULL;
@@ -375,6 +376,11 @@ l2tp_dhcp_ack_parse (const guint8 *data, gsize len, guint32 xid, GError **error)
     {
       fail (error, L2TP_DHCP_ERROR_NOT_OURS, "transaction ID 0x%08x, not 0x%08x",
             g_ntohl (got_xid), xid);
+      return NULL;
+    }
+  if (memcmp (data + OFF_CHADDR, chaddr, L2TP_DHCP_CHADDR_LEN) != 0)
+    {
+      fail (error, L2TP_DHCP_ERROR_NOT_OURS, "another hardware address (chaddr)");
       return NULL;
     }
   if (memcmp (data + OFF_COOKIE, magic_cookie, sizeof magic_cookie) != 0)

@@ -77,13 +77,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (L2tpDhcpAnswer, l2tp_dhcp_answer_free)
 GBytes *l2tp_dhcp_inform_build (guint32 xid, guint32 client_addr,
                                 const guint8 chaddr[L2TP_DHCP_CHADDR_LEN]);
 
-/* Reads a datagram that may answer the DHCPINFORM with @xid. NOT_OURS:
- * not a BOOTREPLY or another transaction ID (the caller ignores it). NAK:
+/* Reads a datagram that may answer the DHCPINFORM with @xid and @chaddr.
+ * NOT_OURS: not a BOOTREPLY, another transaction ID, or another chaddr
+ * (RFC 2131 servers echo it; with the xid it is what a process of this
+ * machine, which can send to our port too, cannot guess) — the caller
+ * ignores it. NAK:
  * the server answered DHCPNAK (its message, option 56, cleaned, in the
  * error). MALFORMED: too short, no magic cookie, no DHCPACK, an option
  * that does not fit. BAD_OPTION: an option value refused (dhcp-options.h).
  * Never reads past @len. */
 L2tpDhcpAnswer *l2tp_dhcp_ack_parse (const guint8 *data, gsize len, guint32 xid,
+                                     const guint8 chaddr[L2TP_DHCP_CHADDR_LEN],
                                      GError **error);
 
 /* The answer as one log line, e.g. "server 10.0.0.1; routes (option 121)

@@ -13,15 +13,11 @@
 
 #include "src/common/log.h"
 
-#define DHCP_SERVER_PORT 67
-#define DHCP_CLIENT_PORT 68
 /* Sent at 0, then at these many ms if no answer came: a lost first packet
  * (the server's pppd may still be setting up its side) costs little. */
 static const guint resend_ms[] = { 400, 1000 };
 /* Refused answers logged, at most: a flood must not fill the journal. */
 #define MAX_LOGGED_REFUSALS 8
-/* Where a BOOTP message holds the client's hardware address. */
-#define CHADDR_OFFSET 28
 
 struct _L2tpDhcpInformClient
 {
@@ -32,7 +28,7 @@ struct _L2tpDhcpInformClient
   guint sends;
   guint refused;
   guint32 xid;
-  guint8 chaddr[6];
+  guint8 chaddr[L2TP_DHCP_CHADDR_LEN];
   guint32 local, peer;
   GBytes *request;
   L2tpDhcpInformDone done;
@@ -70,7 +66,7 @@ send_to (L2tpDhcpInformClient *client, guint32 addr)
 {
   g_autoptr (GInetAddress) inet
       = g_inet_address_new_from_bytes ((const guint8 *) &addr, G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) to = g_inet_socket_address_new (inet, DHCP_SERVER_PORT);
+  g_autoptr (GSocketAddress) to = g_inet_socket_address_new (inet, L2TP_DHCP_SERVER_PORT);
   g_autoptr (GError) error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (client->request, &len);
@@ -133,19 +129,7 @@ receive_one (L2tpDhcpInformClient *client)
   if (G_IS_INET_SOCKET_ADDRESS (from))
     from_text = g_inet_address_to_string (
         g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (from)));
-  answer = l2tp_dhcp_ack_parse (buf, (gsize) n, client->xid, &error);
-  /* A server echoes chaddr (RFC 2131): with the xid, 78 random bits that a
-   * process of this machine cannot guess. It can send to our port: a
-   * datagram to a local address counts as received on the device that
-   * holds the address, so SO_BINDTODEVICE does not keep it out. */
-  if (!g_error_matches (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS)
-      && ((gsize) n < CHADDR_OFFSET + sizeof client->chaddr
-          || memcmp (buf + CHADDR_OFFSET, client->chaddr, sizeof client->chaddr) != 0))
-    {
-      l2tp_log_debug ("dhcp: not an answer to us from %s: another hardware address",
-                      from_text ?: "?");
-      return FALSE;
-    }
+  answer = l2tp_dhcp_ack_parse (buf, (gsize) n, client->xid, client->chaddr, &error);
   if (!answer)
     {
       /* Someone else's exchange is not worth a warning. */
@@ -179,7 +163,7 @@ static int
 open_socket (const char *ifname, guint32 local, GError **error)
 {
   struct sockaddr_in sin = { .sin_family = AF_INET,
-                             .sin_port = htons (DHCP_CLIENT_PORT),
+                             .sin_port = htons (L2TP_DHCP_CLIENT_PORT),
                              .sin_addr.s_addr = local };
   int one = 1, fd, saved;
 
@@ -201,7 +185,7 @@ fail:
   if (fd >= 0)
     close (fd);
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "UDP port %u on %s: %s",
-               DHCP_CLIENT_PORT, ifname, g_strerror (saved));
+               L2TP_DHCP_CLIENT_PORT, ifname, g_strerror (saved));
   return -1;
 }
 

@@ -93,7 +93,7 @@ l2tp_ip4_config_add_answer (GVariant *ip4, const L2tpDhcpAnswer *answer, gboolea
 {
   GVariantDict dict;
   GVariantBuilder routes, domains;
-  gboolean pushed = FALSE, pushed_default = FALSE, any_domain = FALSE;
+  gboolean pushed = FALSE, any_domain = FALSE;
 
   g_variant_dict_init (&dict, ip4);
   routes_builder_init (&routes, &dict);
@@ -102,16 +102,13 @@ l2tp_ip4_config_add_answer (GVariant *ip4, const L2tpDhcpAnswer *answer, gboolea
       const L2tpDhcpRoute *r = &g_array_index (answer->routes, L2tpDhcpRoute, i);
 
       if (r->prefix == 0)
-        {
-          pushed_default = TRUE; /* the tunnel's own default route stands for it */
-          continue;
-        }
+        continue; /* the tunnel's own default route stands for it */
       add_route (&routes, r->network, r->prefix);
       pushed = TRUE;
     }
   g_variant_dict_insert_value (&dict, NM_VPN_PLUGIN_IP4_CONFIG_ROUTES,
                                g_variant_builder_end (&routes));
-  *split = pushed && !pushed_default;
+  *split = pushed && !answer->has_default;
   if (*split)
     g_variant_dict_insert (&dict, NM_VPN_PLUGIN_IP4_CONFIG_NEVER_DEFAULT, "b", TRUE);
 

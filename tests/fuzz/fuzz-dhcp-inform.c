@@ -26,6 +26,16 @@ read_xid (const uint8_t *data, size_t size)
   return ((guint32) b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3];
 }
 
+/* The chaddr the datagram carries (zeros where it is too short), so that
+ * the parser gets past it as with our own request's. */
+static void
+read_chaddr (const uint8_t *data, size_t size, guint8 chaddr[L2TP_DHCP_CHADDR_LEN])
+{
+  memset (chaddr, 0, L2TP_DHCP_CHADDR_LEN);
+  if (size > 28)
+    memcpy (chaddr, data + 28, MIN (size - 28, L2TP_DHCP_CHADDR_LEN));
+}
+
 /* Letters, digits and '-' in labels of 1-63, no '-' first or last, at
  * most 253 characters: written again here, not taken from the parser. */
 static gboolean
@@ -159,10 +169,12 @@ put_name (GByteArray *v, const char *name)
 
 /* The answer as a DHCPACK of our own: the fixed part of our request,
  * then the options, each split into instances of @chunk bytes. */
+static const guint8 encode_chaddr[L2TP_DHCP_CHADDR_LEN] = { 0 };
+
 static GBytes *
 encode (const L2tpDhcpAnswer *a, guint32 xid, guint chunk)
 {
-  static const guint8 chaddr[6] = { 0 };
+  const guint8 *chaddr = encode_chaddr;
   g_autoptr (GBytes) request = l2tp_dhcp_inform_build (xid, 0, chaddr);
   GByteArray *b = g_byte_array_new ();
   g_autoptr (GByteArray) v = g_byte_array_new ();
@@ -215,8 +227,9 @@ check_round_trip (const L2tpDhcpAnswer *a, guint32 xid, guint chunk)
 {
   g_autoptr (GBytes) again = encode (a, xid, chunk);
   g_autoptr (GError) error = NULL;
-  g_autoptr (L2tpDhcpAnswer) b = l2tp_dhcp_ack_parse (
-      g_bytes_get_data (again, NULL), g_bytes_get_size (again), xid, &error);
+  g_autoptr (L2tpDhcpAnswer) b
+      = l2tp_dhcp_ack_parse (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
+                             xid, encode_chaddr, &error);
 
   if (!b)
     fuzz_fail ("the answer written again (%u-byte instances) is refused: %s", chunk,
@@ -231,18 +244,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (GError) error = NULL;
   g_autoptr (L2tpDhcpAnswer) answer = NULL;
   guint32 xid = read_xid (data, size);
+  guint8 chaddr[L2TP_DHCP_CHADDR_LEN];
 
-  answer = l2tp_dhcp_ack_parse (data, size, xid, &error);
+  read_chaddr (data, size, chaddr);
+  answer = l2tp_dhcp_ack_parse (data, size, xid, chaddr, &error);
   fuzz_check_error ("l2tp_dhcp_ack_parse", answer != NULL, error);
   if (size < 240 && !g_error_matches (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_MALFORMED))
     fuzz_fail ("a datagram of %zu bytes is not refused as MALFORMED", size);
   if (size >= 240)
     {
       g_autoptr (GError) e2 = NULL;
-      g_autoptr (L2tpDhcpAnswer) other = l2tp_dhcp_ack_parse (data, size, xid ^ 1, &e2);
+      g_autoptr (L2tpDhcpAnswer) other
+          = l2tp_dhcp_ack_parse (data, size, xid ^ 1, chaddr, &e2);
 
       if (other || !g_error_matches (e2, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS))
         fuzz_fail ("an answer for another xid is not refused as NOT_OURS");
+      chaddr[0] ^= 1;
+      g_clear_pointer (&other, l2tp_dhcp_answer_free);
+      g_clear_error (&e2);
+      other = l2tp_dhcp_ack_parse (data, size, xid, chaddr, &e2);
+      chaddr[0] ^= 1;
+      if (other || !g_error_matches (e2, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS))
+        fuzz_fail ("an answer for another chaddr is not refused as NOT_OURS");
       if (data[0] != 2
           && !g_error_matches (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS))
         fuzz_fail ("op %u is not refused as NOT_OURS", data[0]);
@@ -260,7 +283,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     memcpy (longer, data, size);
     longer[size] = 255;
     memset (longer + size + 1, 0x79, 16);
-    again = l2tp_dhcp_ack_parse (longer, size + 17, xid, &e3);
+    again = l2tp_dhcp_ack_parse (longer, size + 17, xid, chaddr, &e3);
     if (!again || !same_answer (answer, again))
       fuzz_fail ("bytes after the datagram change the answer");
   }

@@ -20,7 +20,7 @@ parse_bytes (GBytes *packet, GError **error)
   const guint8 *data = g_bytes_get_data (packet, &len);
   g_autofree guint8 *copy = g_memdup2 (data, len);
 
-  return l2tp_dhcp_ack_parse (copy, len, DHCP_TEST_XID, error);
+  return l2tp_dhcp_ack_parse (copy, len, DHCP_TEST_XID, chaddr, error);
 }
 
 static L2tpDhcpAnswer *
@@ -268,12 +268,25 @@ test_hostile_header (void)
   {
     g_autoptr (GBytes) packet = hex_bytes (DHCP_ACK_WINDOWS);
     g_autoptr (GError) error = NULL;
-    g_autoptr (L2tpDhcpAnswer) a = l2tp_dhcp_ack_parse (
-        g_bytes_get_data (packet, NULL), g_bytes_get_size (packet), 0x5a17c0df, &error);
+    g_autoptr (L2tpDhcpAnswer) a
+        = l2tp_dhcp_ack_parse (g_bytes_get_data (packet, NULL), g_bytes_get_size (packet),
+                               0x5a17c0df, chaddr, &error);
 
     g_assert_null (a);
     g_assert_error (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS);
     g_assert_cmpstr (error->message, ==, "transaction ID 0x5a17c0de, not 0x5a17c0df");
+  }
+  {
+    static const guint8 other[6] = { 0x02, 0x4c, 0x32, 0x54, 0x50, 0x01 };
+    g_autoptr (GBytes) packet = hex_bytes (DHCP_ACK_WINDOWS);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (L2tpDhcpAnswer) a
+        = l2tp_dhcp_ack_parse (g_bytes_get_data (packet, NULL), g_bytes_get_size (packet),
+                               DHCP_TEST_XID, other, &error);
+
+    g_assert_null (a);
+    g_assert_error (error, L2TP_DHCP_ERROR, L2TP_DHCP_ERROR_NOT_OURS);
+    g_assert_cmpstr (error->message, ==, "another hardware address (chaddr)");
   }
 }
 
