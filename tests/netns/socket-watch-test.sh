@@ -100,12 +100,9 @@ hold late "$NOBODY" "$ADDR" 1701
 wait "$watch_pid"
 out=$(cat "$WORK/watch.out")
 check_has "watch: the late socket" "$(value "$out" foreign)" "(port-probe, pid ${PID[late]})"
-after=$(value "$out" after_ms)
-echo "#     bound about ${late_ms} ms, reported ${after} ms after the watch started"
-# Not before it was there; within two intervals (g_timeout_add_seconds may
-# fire up to a second late) and the time to bind.
-check "watch: reported after the bind, within 2 intervals" yes \
-  "$([ -n "$after" ] && [ "$after" -ge "$late_ms" ] && [ "$after" -lt $((late_ms + 3000)) ] && echo yes)"
+# Found at all means found while it watched (its end prints none); that it
+# was not before the bind is "nothing before" above. No wall-clock bound.
+echo "#     bound about ${late_ms} ms, reported $(value "$out" after_ms) ms after the watch started"
 release late
 
 # 6. the watch with only root: no report until its end.
