@@ -27,7 +27,7 @@ all_pushed_routed() {
 # routes_case NAME: the service's log and the client's routes of one case,
 # kept apart (the service appends to cli-service.log at each start).
 routes_case_end() {
-	node_exec cli ip route >"$LOG_DIR/cli-routes-$1.txt" 2>&1 || true
+	node_exec cli ip route >"$LOG_DIR/cli-routes-$1.txt" || true
 	nm_vpn_down lab-vpn
 	nothing_left 20
 	mv "$LOG_DIR/cli-service.log" "$LOG_DIR/cli-service-$1.log"
@@ -51,7 +51,7 @@ scenario_run() {
 	nm_vpn_add lab-vpn
 	before=$(default_routes)
 	printf '%s\n' "$before" >"$LOG_DIR/cli-default-before.txt"
-	node_exec cli ip route >"$LOG_DIR/cli-routes-before.txt" 2>&1 || true
+	node_exec cli ip route >"$LOG_DIR/cli-routes-before.txt" || true
 	check "the client has a default route through its uplink before connecting" \
 		grep -q 'dev eth0' <<<"$before"
 	capture_start
