@@ -5,6 +5,9 @@
 #    service from starting on the host;
 #  - Debian's kernel, unpacked into the cache, never installed;
 #  - Debian's network-manager-l2tp package, downloaded into the cache;
+#  - Debian's libreswan, unpacked into the cache, never installed (it
+#    conflicts with the strongSwan packages the lab runs): the second IPsec
+#    backend's pluto, whack and addconn, run from there in the guest;
 #  - the initramfs, rebuilt when missing or when its /init changed.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -15,6 +18,13 @@ PACKAGES=(
 	xl2tpd ppp network-manager dbus
 	tcpdump iproute2 nftables iputils-ping procps psmisc util-linux dnsmasq-base
 	meson ninja-build
+	# libreswan's own library dependencies (its Depends: in bookworm), for
+	# the pluto, whack and addconn fetch_libreswan unpacks; libldns3 and
+	# libevent-pthreads-2.1-7 are the ones a strongSwan host lacks.
+	# libnss3-tools: certutil, which makes pluto's NSS database.
+	libaudit1 libcap-ng0 libcrypt1 libcurl3-nss libevent-core-2.1-7 libevent-pthreads-2.1-7
+	libldap-2.5-0 libldns3 libnspr4 libnss3 libpam0g libselinux1 libsystemd0 libunbound8
+	libnss3-tools
 )
 
 missing_packages() {
@@ -74,12 +84,46 @@ fetch_old_plugin() {
 		lab_log "could not fetch network-manager-l2tp: package-upgrade will skip"
 }
 
+# Debian's libreswan (4.10 on bookworm), the lab's second IPsec backend
+# (lib/libreswan.sh): downloaded and unpacked into the cache with dpkg -x,
+# never installed, since it conflicts with strongswan-charon. Its binaries
+# run from there (the guest sees the host's / read-only); the shared
+# libraries they need are Debian library packages in PACKAGES. Quick when
+# the unpacked pluto is there.
+LIBRESWAN_DIR=$LAB_CACHE/libreswan
+fetch_libreswan() {
+	[[ ! -x $LIBRESWAN_DIR/root/usr/libexec/ipsec/pluto ]] || return 0
+	lab_log "fetching Debian's libreswan"
+	local tmp
+	mkdir -p "$LIBRESWAN_DIR"
+	tmp=$(mktemp -d "$LIBRESWAN_DIR/fetch.XXXXXX")
+	# A package list older than the archive names a version that is gone:
+	# once more after apt-get update.
+	if ! (cd "$tmp" && { apt-get download -q libreswan || { apt-get update -q && apt-get download -q libreswan; }; } &&
+		dpkg -x ./libreswan_*.deb root); then
+		rm -rf "$tmp"
+		lab_log "could not fetch libreswan: the libreswan scenarios will skip"
+		return 0
+	fi
+	rm -rf "$LIBRESWAN_DIR/root" "$LIBRESWAN_DIR"/libreswan_*.deb
+	mv "$tmp"/libreswan_*.deb "$LIBRESWAN_DIR/"
+	mv "$tmp/root" "$LIBRESWAN_DIR/root"
+	rmdir "$tmp"
+}
+
+# setup.sh [STEP...]: every step, or only the named ones (e.g.
+# `setup.sh fetch_libreswan`).
+STEPS=(install_packages fetch_kernel fetch_old_plugin fetch_libreswan initramfs)
+initramfs() { "$LAB_DIR/boot/initramfs.sh"; }
+
 main() {
+	local step steps=("$@")
+	((${#steps[@]})) || steps=("${STEPS[@]}")
+	for step in "${steps[@]}"; do
+		[[ " ${STEPS[*]} " == *" $step "* ]] || lab_die "no setup step '$step' (${STEPS[*]})"
+	done
 	mkdir -p "$LAB_CACHE"
-	install_packages
-	fetch_kernel
-	fetch_old_plugin
-	"$LAB_DIR/boot/initramfs.sh"
+	for step in "${steps[@]}"; do "$step"; done
 }
 
 main "$@"

@@ -4,7 +4,7 @@
 # anything else failed; every log of the run goes to DIR.
 set -Eeuo pipefail
 . "$(dirname "$0")/../lib/common.sh"
-for lib in node profile check topology wire ipsec server tunnel bare nm diagnose journal; do
+for lib in node profile check topology wire ipsec server tunnel bare libreswan nm diagnose journal; do
 	. "$LAB_DIR/lib/$lib.sh"
 done
 

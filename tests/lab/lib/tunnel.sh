@@ -41,7 +41,7 @@ client_leftovers() {
 		[[ " ${LAB_KEEP_PIDS:-} " != *" $pid "* ]] || continue
 		comm=$(cat "/proc/$pid/comm" 2>/dev/null) || continue
 		case $comm in
-		nm-l2tp-ipsec-s* | charon | xl2tpd | pppd) echo "process $comm ($pid)" ;;
+		nm-l2tp-ipsec-s* | charon | pluto | xl2tpd | pppd) echo "process $comm ($pid)" ;;
 		esac
 	done
 	local root
