@@ -172,6 +172,24 @@ spell (const Spelling *table, gsize n, int value, gboolean libreswan)
 #define SPELL(table, value, libreswan)                                                   \
   spell (table, G_N_ELEMENTS (table), (int) (value), libreswan)
 
+const char *
+l2tp_encryption_name (L2tpEncryption enc)
+{
+  return SPELL (enc_names, enc, FALSE);
+}
+
+const char *
+l2tp_integrity_name (L2tpIntegrity integ)
+{
+  return SPELL (integ_names, integ, FALSE);
+}
+
+const char *
+l2tp_dh_group_name (L2tpDhGroup dh)
+{
+  return SPELL (dh_names, dh, FALSE);
+}
+
 static const Token *
 lookup_token (const char *name)
 {

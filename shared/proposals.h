@@ -141,6 +141,12 @@ char *l2tp_proposal_to_strongswan (L2tpProposalKind kind, const L2tpProposal *pr
  * when l2tp_proposal_set_has_dh() is TRUE. */
 char *l2tp_proposal_set_to_libreswan (const L2tpProposalSet *set, GError **error);
 
+/* One algorithm in strongSwan's spelling ("aes256gcm16", "sha384",
+ * "modp1024"), for messages. */
+const char *l2tp_encryption_name (L2tpEncryption enc);
+const char *l2tp_integrity_name (L2tpIntegrity integ);
+const char *l2tp_dh_group_name (L2tpDhGroup dh);
+
 /* For messages: the proposals themselves when there are a few, else
  * "aes256/aes128 × sha256/sha1 × modp2048/modp1024 (22)": every
  * algorithm offered and how many proposals. */
