@@ -16,6 +16,7 @@
 #include "dhcp-packets.h"
 #include "export-keyfile.h"
 #include "hex-bytes.h"
+#include "pluto-lines.h"
 #include "render-readers.h"
 #include "render-swanctl.h"
 
@@ -592,6 +593,103 @@ dhcp_inform_seeds (void)
                   "\"\\x0a\\x08\\x00\\x01\"\n");
 }
 
+/* ---- pluto's lines ---------------------------------------------------------- */
+
+/* The lines of the unit tests (tests/unit/pluto-lines.h), captured and
+ * written from libreswan's source, with the message starts as the
+ * dictionary. */
+static void
+pluto_events_seeds (void)
+{
+  static const char *const words[] = {
+    "\"lab\": ",
+    "\"lab\" #1: ",
+    "\"lab\" #2: ",
+    "004 ",
+    "031 ",
+    "Dec  4 14:28:03.846924: ",
+    "ERROR: ",
+    "IKE SA established {",
+    "auth=PRESHARED_KEY",
+    " cipher=AES_CBC_128",
+    " cipher=AES_GCM_16_256",
+    " integ=HMAC_SHA2_256",
+    " group=MODP2048",
+    " group=DH19",
+    "}",
+    "IPsec SA established transport mode {",
+    "IPsec SA established tunnel mode {",
+    "ESP=>0x",
+    "ESPinUDP=>0x",
+    "/ESN",
+    " <0x",
+    " xfrm=",
+    "-HMAC_SHA1_96",
+    "-NONE",
+    " DPD=passive",
+    "initiating IKEv1 Main Mode connection",
+    " to replace #",
+    "initiating Quick Mode IKEv1+PSK {using isakmp#",
+    " msgid:",
+    " proposal=",
+    " pfsgroup=",
+    "no-pfs",
+    "sent Main Mode request",
+    "sent Quick Mode request",
+    "Peer ID is ",
+    "ignoring informational payload ",
+    ", msgid=00000000, length=",
+    "received and ignored notification payload: ",
+    "NO_PROPOSAL_CHOSEN",
+    "received Delete SA(0x",
+    ") payload: deleting IPsec State #",
+    "received Delete SA payload: self-deleting ISAKMP State #",
+    " malformed payload notifies",
+    "STATE_MAIN_I1: ",
+    "STATE_QUICK_I1: ",
+    "retransmission; will wait ",
+    " seconds for response",
+    " second timeout exceeded after ",
+    " retransmits",
+    "max number of retransmissions (",
+    ") reached after ",
+    ".  ",
+    "malformed payload in packet",
+    "deleting state (",
+    ") aged ",
+    "s and NOT sending notification",
+    "deleting ISAKMP SA but connection is supposed to remain up; ",
+    "schedule EVENT_REVIVE_CONNS",
+    "initiating connection 'lab' with serial $",
+    "netlink response for ",
+    " (errno ",
+    "state transition function for ",
+    "ERROR: asynchronous network error report on ",
+    " [errno ",
+    ", origin ",
+    "failed to add connection: ",
+    "added IKEv1 connection",
+    "terminating SAs using this connection",
+    NULL,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pluto_lines_real); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("real-%02zu", i);
+
+      write_seed ("pluto-events", name, pluto_lines_real[i].line,
+                  strlen (pluto_lines_real[i].line));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (pluto_lines_src); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("source-%02zu", i);
+
+      write_seed ("pluto-events", name, pluto_lines_src[i].line,
+                  strlen (pluto_lines_src[i].line));
+    }
+  write_dict ("pluto-events", words);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -634,6 +732,7 @@ main (int argc, char **argv)
   vici_seeds (profiles, names);
   ikev1_probe_seeds (fixtures);
   dhcp_inform_seeds ();
+  pluto_events_seeds ();
   printf ("seeds written to %s\n", out_dir);
   return 0;
 }
