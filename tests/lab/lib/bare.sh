@@ -147,3 +147,21 @@ bare_disconnect() {
 	bare_tunnel_down
 	bare_client_stop
 }
+
+# With the bare client up: ESP SAs for L2TP, PFS where the profile demands
+# it, the office reached through ppp0 (the harness adds the route a plugin
+# would get) and the DNS pppd was given.
+bare_tunnel_expect_working() {
+	tunnel_expect_esp_sas
+	! profile_requires_pfs ||
+		check "the server's CHILD_SA uses PFS with one of $PFS (srv-child-sa.txt)" \
+			server_child_sa_has_pfs
+	node_exec cli ip route add "$OFFICE_NET" dev ppp0
+	tunnel_ping_office
+	tunnel_expect_dns "$(bare_dns)"
+}
+
+# usepeerdns: pppd writes the DNS it got to /etc/ppp/resolv.conf.
+bare_dns() {
+	awk '/^nameserver/ { printf "%s%s", sep, $2; sep = " " }' "$(node_path cli /etc/ppp/resolv.conf)"
+}

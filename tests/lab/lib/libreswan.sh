@@ -175,12 +175,21 @@ lsw_libexec() {
 	check "$node sees /usr/libexec/ipsec/addconn" node_exec "$node" test -x /usr/libexec/ipsec/addconn
 }
 
-# lsw_whack NODE ARG...: whack on the node's private pluto. Its output is
-# pluto's "NNN text" lines; its status the last error code (see notes).
-lsw_whack() {
-	local node=$1
-	shift
-	node_exec "$node" "$LSW_LIBEXEC/whack" --ctlsocket "$(lsw_ctl "$node")" "$@"
+# lsw_run_to LOG NODE PROGRAM ARGS...: one of libreswan's programs in the
+# node, its output and errors appended to LOG without the harness's xtrace
+# lines (those go to the shell's stderr). lsw_whack_to: whack on the node's
+# private pluto.
+lsw_run_to() {
+	local log=$1 node=$2 program=$3 pid
+	shift 3
+	pid=$(node_pid "$node")
+	nsenter -t "$pid" -m -n -- "$LSW_LIBEXEC/$program" "$@" >>"$log" 2>&1
+}
+lsw_whack_to() {
+	local log=$1 node=$2 ctl
+	shift 2
+	ctl=$(lsw_ctl "$node")
+	lsw_run_to "$log" "$node" whack --ctlsocket "$ctl" "$@"
 }
 
 # pluto_start NODE: the private pluto, in the foreground (--nofork) so the
@@ -211,10 +220,11 @@ pluto_start() {
 # pluto listening on the node's addresses with the secrets read.
 lsw_add() {
 	local node=$1
-	node_exec "$node" "$LSW_LIBEXEC/addconn" --ctlsocket "$(lsw_ctl "$node")" \
-		--config "$(lsw_dir "$node")/ipsec.conf" lab >"$LOG_DIR/$node-addconn.log" 2>&1 ||
+	rm -f "$LOG_DIR/$node-addconn.log"
+	lsw_run_to "$LOG_DIR/$node-addconn.log" "$node" addconn --ctlsocket "$(lsw_ctl "$node")" \
+		--config "$(lsw_dir "$node")/ipsec.conf" lab ||
 		fail "addconn lab in $node (see $node-addconn.log)"
-	lsw_whack "$node" --listen >>"$LOG_DIR/$node-addconn.log" 2>&1 ||
+	lsw_whack_to "$LOG_DIR/$node-addconn.log" "$node" --listen ||
 		fail "whack --listen in $node (see $node-addconn.log)"
 }
 
@@ -233,7 +243,8 @@ lsw_initiate() {
 # lsw_down NODE: the IPsec SA and the ISAKMP SA deleted, with Delete
 # notifications to the server (`ipsec auto --down`).
 lsw_down() {
-	lsw_whack "$1" --name lab --terminate >"$LOG_DIR/$1-whack-terminate.log" 2>&1
+	rm -f "$LOG_DIR/$1-whack-terminate.log"
+	lsw_whack_to "$LOG_DIR/$1-whack-terminate.log" "$1" --name lab --terminate
 }
 
 # pluto_stop NODE: whack --shutdown (pluto deletes what it still has and
@@ -241,11 +252,11 @@ lsw_down() {
 pluto_stop() {
 	local node=$1
 	[[ -s $(node_dir "$node")/pluto.pid ]] || return 0
-	lsw_whack "$node" --shutdown >"$LOG_DIR/$node-whack-shutdown.log" 2>&1 || true
+	lsw_whack_to "$LOG_DIR/$node-whack-shutdown.log" "$node" --shutdown || true
 	daemon_stop "$node" pluto
 }
 
 # lsw_status NODE: what pluto holds, for the logs.
 lsw_status() {
-	lsw_whack "$1" --status >"$LOG_DIR/$1-whack-status.txt" 2>&1 || true
+	lsw_whack_to "$LOG_DIR/$1-whack-status.txt" "$1" --status || true
 }

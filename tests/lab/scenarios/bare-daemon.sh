@@ -11,21 +11,10 @@ scenario_run() {
 
 	bare_connect
 	server_report
-	tunnel_expect_esp_sas
-	! profile_requires_pfs ||
-		check "the server's CHILD_SA uses PFS with one of $PFS (srv-child-sa.txt)" \
-			server_child_sa_has_pfs
-	node_exec cli ip route add "$OFFICE_NET" dev ppp0
-	tunnel_ping_office
-	tunnel_expect_dns "$(bare_dns)"
+	bare_tunnel_expect_working
 
 	bare_disconnect
 	nothing_left 5
 	capture_stop
 	wire_expect_only_ipsec
-}
-
-# usepeerdns: pppd writes the DNS it got to /etc/ppp/resolv.conf.
-bare_dns() {
-	awk '/^nameserver/ { printf "%s%s", sep, $2; sep = " " }' "$(node_path cli /etc/ppp/resolv.conf)"
 }
