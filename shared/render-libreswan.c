@@ -2,7 +2,8 @@
 /* libreswan ipsec.conf and ipsec.secrets.
  *
  * IKEv1 is selected with keyexchange=ikev1, the spelling libreswan 5 wants
- * (it reports "ikev2=no has been replaced by keyexchange=ikev1"). An ID that
+ * (it reports "ikev2=no has been replaced by keyexchange=ikev1"), or with
+ * ikev2=no for a 4.x build (4.10 refuses keyexchange=ikev1). An ID that
  * is not an IP address, user@fqdn, @fqdn or DN gets a leading '@': libreswan
  * would otherwise resolve it as a host name, while strongSwan sends such an
  * ID as the FQDN itself; with the '@' both send the same ID. */
@@ -11,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "libreswan-caps.h"
 #include "render-common.h"
 #include "render-quote.h"
 
@@ -52,23 +54,49 @@ add_id (GString *out, const char *option, const L2tpConfig *cfg, L2tpKeyId id,
   return add (out, option, L2TP_KEY_NAME (id), spelled, error);
 }
 
+/* pluto refuses a whole conn for one algorithm its build lacks ("IKE DH
+ * algorithm 'modp1024' is not supported"): say which, before it does. The
+ * negotiation plan leaves out what the build cannot do (libreswan-caps.h);
+ * what reaches here is what the settings name. */
+static gboolean
+check_caps (const L2tpRenderContext *ctx, L2tpKeyId key, const L2tpProposalSet *set,
+            GError **error)
+{
+  g_autofree char *missing = NULL;
+
+  if (!ctx->libreswan || !(missing = l2tp_libreswan_caps_missing (ctx->libreswan, set)))
+    return TRUE;
+  g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
+               _ ("%s: libreswan %s on this computer cannot offer %s in IKEv1"),
+               L2TP_KEY_NAME (key), l2tp_libreswan_caps_get_version (ctx->libreswan),
+               missing);
+  return FALSE;
+}
+
 static gboolean
 add_proposals (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx,
                GError **error)
 {
   g_autoptr (L2tpProposalSet) esp = l2tp_render_esp_offer (cfg, ctx);
-  g_autofree char *ike_text
-      = l2tp_proposal_set_to_libreswan (l2tp_render_ike_offer (cfg, ctx), error);
+  const L2tpProposalSet *ike = l2tp_render_ike_offer (cfg, ctx);
+  g_autofree char *ike_text = NULL;
   g_autofree char *esp_text = NULL;
 
+  /* The caps say what IKEv1 can use; IKEv2 is not checked. */
+  if (!l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2)
+      && (!check_caps (ctx, L2TP_KEY_IPSEC_IKE, ike, error)
+          || !check_caps (ctx, L2TP_KEY_IPSEC_ESP, esp, error)))
+    return FALSE;
+  ike_text = l2tp_proposal_set_to_libreswan (ike, error);
   if (!ike_text || !add (out, "ike", L2TP_KEY_NAME (L2TP_KEY_IPSEC_IKE), ike_text, error))
     return FALSE;
   esp_text = l2tp_proposal_set_to_libreswan (esp, error);
   if (!esp_text
       || !add (out, "phase2alg", L2TP_KEY_NAME (L2TP_KEY_IPSEC_ESP), esp_text, error))
     return FALSE;
-  /* pluto refuses a DH group in phase2alg with pfs=no, and with pfs=yes and
-   * no group it reuses the Phase 1 group: say exactly what the list says. */
+  /* pluto 5 refuses a DH group in phase2alg with pfs=no (4.10 ignores it),
+   * and with pfs=yes and no group it reuses the Phase 1 group: say exactly
+   * what the list says. */
   g_string_append_printf (out, "\tpfs=%s\n",
                           l2tp_proposal_set_has_dh (esp) ? "yes" : "no");
   return TRUE;
@@ -103,9 +131,17 @@ l2tp_render_libreswan_conn (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
   g_string_append_printf (out, "conn %s\n", ctx->name);
   g_string_append (out, "\ttype=transport\n"
                         "\tauthby=secret\n");
-  g_string_append_printf (out, "\tkeyexchange=%s\n",
-                          l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2) ? "ikev2"
-                                                                           : "ikev1");
+  if (l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2))
+    /* 4.x: IKEv2 is its default; "insist" refuses a fall back to IKEv1. */
+    g_string_append (out,
+                     ctx->libreswan && l2tp_libreswan_caps_get_major (ctx->libreswan) < 5
+                         ? "\tikev2=insist\n"
+                         : "\tkeyexchange=ikev2\n");
+  else
+    g_string_append_printf (out, "\t%s\n",
+                            ctx->libreswan
+                                ? l2tp_libreswan_caps_ikev1_option (ctx->libreswan)
+                                : "keyexchange=ikev1");
   if (ctx->local_addr)
     {
       if (!add (out, "left", "local address", ctx->local_addr, error))

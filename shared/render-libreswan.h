@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* An ipsec.conf "conn <ctx->name>" section (libreswan >= 4 spelling:
- * keyexchange=ikev1), or NULL and an error naming the key. */
+/* An ipsec.conf "conn <ctx->name>" section in the spelling of
+ * ctx->libreswan's version (libreswan 5's without it), or NULL and an error
+ * naming the key. */
 char *l2tp_render_libreswan_conn (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
                                   GError **error);
 

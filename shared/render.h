@@ -45,6 +45,10 @@ typedef struct
   const char *ppp_ca;   /* the copy of user-ca, e.g. <runtime_dir>/user-ca */
   const char *ppp_cert; /* of user-cert */
   const char *ppp_key;  /* of user-key */
+  /* The libreswan build the conn is for (libreswan-caps.h): its IKEv1
+   * spelling, and what it cannot offer is refused naming the key. NULL:
+   * libreswan 5 spelling, no algorithm check. */
+  const struct _L2tpLibreswanCaps *libreswan;
 } L2tpRenderContext;
 
 G_END_DECLS

@@ -10,11 +10,38 @@
 #include <string.h>
 
 #include "config.h"
+#include "libreswan-caps.h"
 #include "render-libreswan.h"
 #include "render-pppd.h"
 #include "render-readers.h"
 #include "render-swanctl.h"
 #include "render-xl2tpd.h"
+
+/* The same conn for Debian's libreswan 4.10 as its pluto --selftest
+ * describes it (fixtures/libreswan-4.10-selftest.txt): ikev2=no, and what
+ * that build lacks (MODP-1024, ECP PFS) refused naming the key. */
+static char *
+render_libreswan_4_10 (const L2tpConfig *cfg, const L2tpRenderContext *ctx,
+                       GError **error)
+{
+  static L2tpLibreswanCaps *caps;
+  L2tpRenderContext with = *ctx;
+
+  if (!caps)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                     "libreswan-4.10-selftest.txt", NULL);
+      g_autofree char *text = NULL;
+      g_autoptr (GError) local = NULL;
+
+      g_file_get_contents (path, &text, NULL, &local);
+      g_assert_no_error (local);
+      caps = l2tp_libreswan_caps_parse (text, &local);
+      g_assert_no_error (local);
+    }
+  with.libreswan = caps;
+  return l2tp_render_libreswan_conn (cfg, &with, error);
+}
 
 typedef char *(*RenderText) (const L2tpConfig *, const L2tpRenderContext *, GError **);
 typedef ViciMessage *(*RenderVici) (const L2tpConfig *, const L2tpRenderContext *,
@@ -30,6 +57,7 @@ static const struct
   { "xl2tpd", l2tp_render_xl2tpd_conf, NULL },
   { "libreswan", l2tp_render_libreswan_conn, NULL },
   { "libreswan-secrets", l2tp_render_libreswan_secrets, NULL },
+  { "libreswan-4.10", render_libreswan_4_10, NULL },
   { "swanctl", l2tp_render_swanctl_conf, NULL },
   { "vici-conn", NULL, l2tp_render_swanctl_conn },
   { "vici-secret", NULL, l2tp_render_swanctl_secret },

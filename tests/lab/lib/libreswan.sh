@@ -260,3 +260,25 @@ pluto_stop() {
 lsw_status() {
 	lsw_whack_to "$LOG_DIR/$1-whack-status.txt" "$1" --status || true
 }
+
+# lsw_check_renderer NODE: every conn our renderer writes for Debian's 4.10
+# (tests/unit/golden/*.libreswan-4.10, rendered from that pluto's own
+# --selftest) that is not a refusal is loaded by the node's real pluto:
+# addconn exits 0 (36 when pluto refuses the conn); then it is deleted.
+lsw_check_renderer() {
+	local node=$1 golden name conf log n=0
+	conf=$(lsw_dir "$node")/renderer.conf
+	for golden in "$LAB_REPO"/tests/unit/golden/*.libreswan-4.10; do
+		! grep -q '^error:' "$golden" || continue
+		name=$(sed -n 's/^conn //p' "$golden")
+		log=$LOG_DIR/$node-renderer-${golden##*/}.log
+		printf 'config setup\n\n' >"$conf"
+		cat "$golden" >>"$conf"
+		rm -f "$log"
+		check "pluto 4.10 loads our ${golden##*/} (${log##*/})" \
+			lsw_run_to "$log" "$node" addconn --ctlsocket "$(lsw_ctl "$node")" --config "$conf" "$name"
+		lsw_whack_to "$log" "$node" --name "$name" --delete || true
+		n=$((n + 1))
+	done
+	check "the renderer's 4.10 goldens were there ($n loaded)" test "$n" -gt 0
+}

@@ -19,6 +19,7 @@ scenario_run() {
 	topology_up
 	server_start
 	lsw_bare_client_start
+	[[ $PROFILE != modern ]] || lsw_check_renderer cli
 	capture_start
 
 	lsw_bare_connect
