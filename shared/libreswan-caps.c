@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "libreswan-names.h"
+
 G_DEFINE_QUARK (l2tp - libreswan - caps - error - quark, l2tp_libreswan_caps_error)
 
 #define MAX_LINE 1024 /* a row is about 110 bytes; longer is not a row */
@@ -41,27 +43,12 @@ typedef struct
   int value;
 } Row;
 
-/* IKEv1 IKE names its hash ("Hash algorithms"), ESP its HMAC with the
- * truncation ("Integrity algorithms"). */
+/* IKEv1 IKE names its hash ("Hash algorithms"); ESP's HMACs ("Integrity
+ * algorithms") and the groups are named as in SA details (libreswan-names.h). */
 static const Row hash_rows[] = {
   { "MD5", L2TP_INTEG_MD5 },         { "SHA1", L2TP_INTEG_SHA1 },
   { "SHA2_256", L2TP_INTEG_SHA256 }, { "SHA2_384", L2TP_INTEG_SHA384 },
   { "SHA2_512", L2TP_INTEG_SHA512 },
-};
-
-static const Row integ_rows[] = {
-  { "HMAC_MD5_96", L2TP_INTEG_MD5 },          { "HMAC_SHA1_96", L2TP_INTEG_SHA1 },
-  { "HMAC_SHA2_256_128", L2TP_INTEG_SHA256 }, { "HMAC_SHA2_384_192", L2TP_INTEG_SHA384 },
-  { "HMAC_SHA2_512_256", L2TP_INTEG_SHA512 },
-};
-
-static const Row dh_rows[] = {
-  { "MODP768", L2TP_DH_MODP768 },   { "MODP1024", L2TP_DH_MODP1024 },
-  { "MODP1536", L2TP_DH_MODP1536 }, { "MODP2048", L2TP_DH_MODP2048 },
-  { "MODP3072", L2TP_DH_MODP3072 }, { "MODP4096", L2TP_DH_MODP4096 },
-  { "MODP6144", L2TP_DH_MODP6144 }, { "MODP8192", L2TP_DH_MODP8192 },
-  { "DH19", L2TP_DH_ECP256 },       { "DH20", L2TP_DH_ECP384 },
-  { "DH21", L2TP_DH_ECP521 },       { "DH31", L2TP_DH_CURVE25519 },
 };
 
 static int
@@ -171,16 +158,24 @@ add_row (L2tpLibreswanCaps *caps, Section section, char **words)
       uses &= 1u << L2TP_PROPOSAL_IKE;
       break;
     case SECTION_INTEGRITY:
-      value = row_value (integ_rows, G_N_ELEMENTS (integ_rows), words[0]);
-      uses &= 1u << L2TP_PROPOSAL_ESP;
-      break;
+      {
+        L2tpIntegrity integ;
+
+        if (l2tp_libreswan_esp_integ_by_name (words[0], &integ))
+          value = integ;
+        uses &= 1u << L2TP_PROPOSAL_ESP;
+        break;
+      }
     case SECTION_DH:
-      value = row_value (dh_rows, G_N_ELEMENTS (dh_rows), words[0]);
-      if (value >= 0)
-        for (guint k = 0; k < 2; k++)
-          if (uses & (1u << k))
-            caps->dh[k] |= G_GUINT64_CONSTANT (1) << value;
-      return;
+      {
+        L2tpDhGroup dh;
+
+        if (l2tp_libreswan_group_by_name (words[0], &dh))
+          for (guint k = 0; k < 2; k++)
+            if (uses & (1u << k))
+              caps->dh[k] |= G_GUINT64_CONSTANT (1) << dh;
+        return;
+      }
     case SECTION_NONE:
       return;
     }

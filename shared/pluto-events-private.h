@@ -167,7 +167,5 @@ lookup (const Name *table, gsize n, const char *name, int *out)
 gboolean l2tp_pluto_read_ike_details (Scan *s, L2tpPlutoEvent *ev);
 /* "IPsec SA established " was read: "transport mode {ESP=>0x… <0x… xfrm=…}". */
 gboolean l2tp_pluto_read_child_details (Scan *s, L2tpPlutoEvent *ev);
-/* pluto's name of a DH group ("MODP2048", "DH19"). */
-gboolean l2tp_pluto_group_by_name (const char *name, L2tpDhGroup *out);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  * SA details in braces pluto-sa-details.c's. */
 #include "pluto-events-private.h"
 
+#include "libreswan-names.h"
+
 #include "text-clean.h"
 
 #define NAME_MAX_BYTES  256
@@ -92,7 +94,7 @@ read_quick_start (Scan *s, L2tpPlutoEvent *ev)
           ev->has_pfs_group = TRUE;
           ev->pfs_group = L2TP_DH_NONE;
         }
-      else if (l2tp_pluto_group_by_name (group, &dh))
+      else if (l2tp_libreswan_group_by_name (group, &dh))
         {
           ev->has_pfs_group = TRUE;
           ev->pfs_group = dh;

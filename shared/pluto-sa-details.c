@@ -5,6 +5,8 @@
  * tables, with "_KEYLEN" after a cipher). */
 #include "pluto-events-private.h"
 
+#include "libreswan-names.h"
+
 /* ---- names of algorithms ------------------------------------------------ */
 
 static const Name ike_ciphers[] = {
@@ -25,22 +27,6 @@ static const Name ike_prfs[] = {
   { "HMAC_MD5", L2TP_INTEG_MD5 },         { "HMAC_SHA1", L2TP_INTEG_SHA1 },
   { "HMAC_SHA2_256", L2TP_INTEG_SHA256 }, { "HMAC_SHA2_384", L2TP_INTEG_SHA384 },
   { "HMAC_SHA2_512", L2TP_INTEG_SHA512 },
-};
-
-static const Name esp_integs[] = {
-  { "HMAC_MD5_96", L2TP_INTEG_MD5 },          { "HMAC_SHA1_96", L2TP_INTEG_SHA1 },
-  { "HMAC_SHA2_256_128", L2TP_INTEG_SHA256 }, { "HMAC_SHA2_384_192", L2TP_INTEG_SHA384 },
-  { "HMAC_SHA2_512_256", L2TP_INTEG_SHA512 }, { "NONE", L2TP_INTEG_NONE },
-};
-
-/* 4.10 as Debian builds it has no MODP768/1024; named in case one does. */
-static const Name groups[] = {
-  { "MODP768", L2TP_DH_MODP768 },   { "MODP1024", L2TP_DH_MODP1024 },
-  { "MODP1536", L2TP_DH_MODP1536 }, { "MODP2048", L2TP_DH_MODP2048 },
-  { "MODP3072", L2TP_DH_MODP3072 }, { "MODP4096", L2TP_DH_MODP4096 },
-  { "MODP6144", L2TP_DH_MODP6144 }, { "MODP8192", L2TP_DH_MODP8192 },
-  { "DH19", L2TP_DH_ECP256 },       { "DH20", L2TP_DH_ECP384 },
-  { "DH21", L2TP_DH_ECP521 },       { "DH31", L2TP_DH_CURVE25519 },
 };
 
 static gboolean
@@ -95,7 +81,8 @@ l2tp_pluto_read_ike_details (Scan *s, L2tpPlutoEvent *ev)
   char cipher[L2TP_PLUTO_WORD_MAX + 1] = "", prf[L2TP_PLUTO_WORD_MAX + 1] = "";
   char group[L2TP_PLUTO_WORD_MAX + 1] = "", value[L2TP_PLUTO_WORD_MAX + 1];
   Scan token;
-  int enc, integ, dh;
+  int enc, integ;
+  L2tpDhGroup dh;
 
   if (!enter_braces (s))
     return FALSE;
@@ -110,7 +97,7 @@ l2tp_pluto_read_ike_details (Scan *s, L2tpPlutoEvent *ev)
     }
   if (lookup (ike_ciphers, G_N_ELEMENTS (ike_ciphers), cipher, &enc)
       && lookup (ike_prfs, G_N_ELEMENTS (ike_prfs), prf, &integ)
-      && lookup (groups, G_N_ELEMENTS (groups), group, &dh))
+      && l2tp_libreswan_group_by_name (group, &dh))
     {
       ev->has_proposal = TRUE;
       ev->proposal = (L2tpProposal){ enc, integ, dh };
@@ -123,14 +110,15 @@ static gboolean
 read_xfrm (Scan token, L2tpProposal *out)
 {
   char cipher[L2TP_PLUTO_WORD_MAX + 1], integ_name[L2TP_PLUTO_WORD_MAX + 1];
-  int enc, integ;
+  int enc;
+  L2tpIntegrity integ;
 
   if (!eat (&token, "xfrm=") || !eat_word (&token, FALSE, L2TP_PLUTO_WORD_MAX, cipher)
       || !eat (&token, "-") || !eat_word (&token, FALSE, L2TP_PLUTO_WORD_MAX, integ_name)
       || !at_end (&token))
     return FALSE;
   if (!lookup (ike_ciphers, G_N_ELEMENTS (ike_ciphers), cipher, &enc)
-      || !lookup (esp_integs, G_N_ELEMENTS (esp_integs), integ_name, &integ)
+      || !l2tp_libreswan_esp_integ_by_name (integ_name, &integ)
       || (integ == L2TP_INTEG_NONE) != is_aead (enc))
     return FALSE;
   *out = (L2tpProposal){ enc, integ, L2TP_DH_NONE };
@@ -192,16 +180,5 @@ l2tp_pluto_read_child_details (Scan *s, L2tpPlutoEvent *ev)
       ev->spi_out = ev->spi_in = 0;
       ev->encap = L2TP_PLUTO_ENCAP_NONE;
     }
-  return TRUE;
-}
-
-gboolean
-l2tp_pluto_group_by_name (const char *name, L2tpDhGroup *out)
-{
-  int v;
-
-  if (!lookup (groups, G_N_ELEMENTS (groups), name, &v))
-    return FALSE;
-  *out = v;
   return TRUE;
 }
