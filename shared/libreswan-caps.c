@@ -14,17 +14,20 @@
 
 G_DEFINE_QUARK (l2tp - libreswan - caps - error - quark, l2tp_libreswan_caps_error)
 
-#define MAX_LINE 1024 /* a row is about 110 bytes; longer is not a row */
+#define MAX_LINE        1024 /* a row is about 110 bytes; longer is not a row */
+#define SLOT(ike, kind) ((ike) *2 + (kind))
+#define ESP_BITS        (1u << SLOT (0, L2TP_PROPOSAL_ESP) | 1u << SLOT (1, L2TP_PROPOSAL_ESP))
 
 struct _L2tpLibreswanCaps
 {
   char *version;
   guint major;
-  gboolean ikev1;
-  /* Bit per value: L2tpEncryption, L2tpIntegrity, IANA DH group number. */
-  guint32 enc[2];   /* [IKE], [ESP] */
-  guint32 integ[2]; /* IKE: the IKEv1 hash; ESP: the HMAC */
-  guint64 dh[2];    /* IKE: Main Mode group; ESP: PFS group */
+  gboolean has[2]; /* [L2tpLibreswanIke]: the version line lists it */
+  /* Per SLOT (IKE version, kind), a bit per value: L2tpEncryption,
+   * L2tpIntegrity, IANA DH group number. */
+  guint32 enc[4];
+  guint32 integ[4]; /* IKE: the hash; ESP: the HMAC */
+  guint64 dh[4];    /* IKE: the IKE SA's group; ESP: the PFS group */
   guint rows;
 };
 
@@ -43,8 +46,9 @@ typedef struct
   int value;
 } Row;
 
-/* IKEv1 IKE names its hash ("Hash algorithms"); ESP's HMACs ("Integrity
- * algorithms") and the groups are named as in SA details (libreswan-names.h). */
+/* IKEv1's IKE SA names its hash ("Hash algorithms"); ESP and IKEv2's IKE SA
+ * an HMAC ("Integrity algorithms", named as in SA details, like the groups:
+ * libreswan-names.h). */
 static const Row hash_rows[] = {
   { "MD5", L2TP_INTEG_MD5 },         { "SHA1", L2TP_INTEG_SHA1 },
   { "SHA2_256", L2TP_INTEG_SHA256 }, { "SHA2_384", L2TP_INTEG_SHA384 },
@@ -85,24 +89,29 @@ cipher_value (const char *name, guint64 bits)
   return -1;
 }
 
-/* The words after "IKEv1:" and before "IKEv2:": IKE → bit 0, ESP → bit 1.
- * FALSE when the row has no "IKEv1:" (not a row). */
+/* The words after "IKEv1:" up to "IKEv2:", and after "IKEv2:" while they
+ * are IKE, ESP or AH: a bit per SLOT. FALSE when the row has no "IKEv1:"
+ * (not a row). */
 static gboolean
-ikev1_uses (char **words, guint *uses)
+exchange_uses (char **words, guint *uses)
 {
-  guint i = 0;
+  guint i = 0, ike = 0;
 
   *uses = 0;
   while (words[i] && strcmp (words[i], "IKEv1:") != 0)
     i++;
   if (!words[i])
     return FALSE;
-  for (i++; words[i] && strcmp (words[i], "IKEv2:") != 0; i++)
+  for (i++; words[i]; i++)
     {
-      if (strcmp (words[i], "IKE") == 0)
-        *uses |= 1u << L2TP_PROPOSAL_IKE;
+      if (strcmp (words[i], "IKEv2:") == 0 && ike == 0)
+        ike = 1;
+      else if (strcmp (words[i], "IKE") == 0)
+        *uses |= 1u << SLOT (ike, L2TP_PROPOSAL_IKE);
       else if (strcmp (words[i], "ESP") == 0)
-        *uses |= 1u << L2TP_PROPOSAL_ESP;
+        *uses |= 1u << SLOT (ike, L2TP_PROPOSAL_ESP);
+      else if (strcmp (words[i], "AH") != 0 && ike == 1)
+        break;
     }
   return TRUE;
 }
@@ -110,7 +119,7 @@ ikev1_uses (char **words, guint *uses)
 static void
 set_bits (guint32 *masks, int value, guint uses)
 {
-  for (guint k = 0; k < 2; k++)
+  for (guint k = 0; k < 4; k++)
     if (uses & (1u << k))
       masks[k] |= 1u << value;
 }
@@ -144,7 +153,7 @@ add_row (L2tpLibreswanCaps *caps, Section section, char **words)
   guint uses;
   int value = -1;
 
-  if (!words[0] || !ikev1_uses (words, &uses))
+  if (!words[0] || !exchange_uses (words, &uses))
     return;
   caps->rows++;
   switch (section)
@@ -154,8 +163,8 @@ add_row (L2tpLibreswanCaps *caps, Section section, char **words)
       return;
     case SECTION_HASH:
       value = row_value (hash_rows, G_N_ELEMENTS (hash_rows), words[0]);
-      /* Only IKE reads this row; ESP's come from the integrity table. */
-      uses &= 1u << L2TP_PROPOSAL_IKE;
+      /* IKEv1's IKE SA names its hash; the rest reads the integrity table. */
+      uses &= 1u << SLOT (L2TP_LIBRESWAN_IKEV1, L2TP_PROPOSAL_IKE);
       break;
     case SECTION_INTEGRITY:
       {
@@ -163,7 +172,7 @@ add_row (L2tpLibreswanCaps *caps, Section section, char **words)
 
         if (l2tp_libreswan_esp_integ_by_name (words[0], &integ))
           value = integ;
-        uses &= 1u << L2TP_PROPOSAL_ESP;
+        uses &= ESP_BITS | 1u << SLOT (L2TP_LIBRESWAN_IKEV2, L2TP_PROPOSAL_IKE);
         break;
       }
     case SECTION_DH:
@@ -171,7 +180,7 @@ add_row (L2tpLibreswanCaps *caps, Section section, char **words)
         L2tpDhGroup dh;
 
         if (l2tp_libreswan_group_by_name (words[0], &dh))
-          for (guint k = 0; k < 2; k++)
+          for (guint k = 0; k < 4; k++)
             if (uses & (1u << k))
               caps->dh[k] |= G_GUINT64_CONSTANT (1) << dh;
         return;
@@ -228,10 +237,14 @@ read_version (L2tpLibreswanCaps *caps, const char *line)
   g_free (caps->version);
   caps->version = g_strdup_printf ("%u.%u", (guint) major, (guint) minor);
   caps->major = major;
-  caps->ikev1 = FALSE;
+  caps->has[L2TP_LIBRESWAN_IKEV1] = caps->has[L2TP_LIBRESWAN_IKEV2] = FALSE;
   for (guint i = 1; words[i] && *words[i] != '('; i++)
-    if (strcmp (words[i], "IKEv1") == 0)
-      caps->ikev1 = TRUE;
+    {
+      if (strcmp (words[i], "IKEv1") == 0)
+        caps->has[L2TP_LIBRESWAN_IKEV1] = TRUE;
+      else if (strcmp (words[i], "IKEv2") == 0)
+        caps->has[L2TP_LIBRESWAN_IKEV2] = TRUE;
+    }
   return TRUE;
 }
 
@@ -305,9 +318,9 @@ l2tp_libreswan_caps_get_major (const L2tpLibreswanCaps *caps)
 }
 
 gboolean
-l2tp_libreswan_caps_has_ikev1 (const L2tpLibreswanCaps *caps)
+l2tp_libreswan_caps_has (const L2tpLibreswanCaps *caps, L2tpLibreswanIke ike)
 {
-  return caps->ikev1;
+  return caps->has[ike];
 }
 
 const char *
@@ -317,40 +330,43 @@ l2tp_libreswan_caps_ikev1_option (const L2tpLibreswanCaps *caps)
 }
 
 static gboolean
-can_enc (const L2tpLibreswanCaps *caps, L2tpProposalKind kind, L2tpEncryption enc)
+can_enc (const L2tpLibreswanCaps *caps, guint slot, L2tpEncryption enc)
 {
-  return (caps->enc[kind] >> enc) & 1;
+  return (caps->enc[slot] >> enc) & 1;
 }
 
 static gboolean
-can_integ (const L2tpLibreswanCaps *caps, L2tpProposalKind kind, L2tpIntegrity integ)
+can_integ (const L2tpLibreswanCaps *caps, guint slot, L2tpIntegrity integ)
 {
   /* ESP with an AEAD cipher has none; IKE always names a hash. */
   if (integ == L2TP_INTEG_NONE)
-    return kind == L2TP_PROPOSAL_ESP;
-  return (caps->integ[kind] >> integ) & 1;
+    return slot % 2 == L2TP_PROPOSAL_ESP;
+  return (caps->integ[slot] >> integ) & 1;
 }
 
 static gboolean
-can_dh (const L2tpLibreswanCaps *caps, L2tpProposalKind kind, L2tpDhGroup dh)
+can_dh (const L2tpLibreswanCaps *caps, guint slot, L2tpDhGroup dh)
 {
   if (dh == L2TP_DH_NONE)
-    return kind == L2TP_PROPOSAL_ESP;
-  return (caps->dh[kind] >> dh) & 1;
+    return slot % 2 == L2TP_PROPOSAL_ESP;
+  return (caps->dh[slot] >> dh) & 1;
 }
 
 gboolean
-l2tp_libreswan_caps_can (const L2tpLibreswanCaps *caps, L2tpProposalKind kind,
-                         const L2tpProposal *proposal)
+l2tp_libreswan_caps_can (const L2tpLibreswanCaps *caps, L2tpLibreswanIke ike,
+                         L2tpProposalKind kind, const L2tpProposal *proposal)
 {
+  guint slot = SLOT (ike, kind);
+
   g_return_val_if_fail (caps != NULL && proposal != NULL, FALSE);
 
-  return caps->ikev1 && can_enc (caps, kind, proposal->enc)
-         && can_integ (caps, kind, proposal->integ) && can_dh (caps, kind, proposal->dh);
+  return caps->has[ike] && can_enc (caps, slot, proposal->enc)
+         && can_integ (caps, slot, proposal->integ) && can_dh (caps, slot, proposal->dh);
 }
 
 L2tpProposalSet *
-l2tp_libreswan_caps_filter (const L2tpLibreswanCaps *caps, const L2tpProposalSet *set)
+l2tp_libreswan_caps_filter (const L2tpLibreswanCaps *caps, L2tpLibreswanIke ike,
+                            const L2tpProposalSet *set)
 {
   L2tpProposalKind kind = l2tp_proposal_set_get_kind (set);
   g_autoptr (L2tpProposalSet) kept = l2tp_proposal_set_new (kind);
@@ -359,7 +375,7 @@ l2tp_libreswan_caps_filter (const L2tpLibreswanCaps *caps, const L2tpProposalSet
     {
       const L2tpProposal *p = l2tp_proposal_set_get (set, i);
 
-      if (l2tp_libreswan_caps_can (caps, kind, p))
+      if (l2tp_libreswan_caps_can (caps, ike, kind, p))
         l2tp_proposal_set_add (kept, p);
     }
   return l2tp_proposal_set_get_length (kept) ? g_steal_pointer (&kept) : NULL;
@@ -375,22 +391,23 @@ add_missing (GPtrArray *names, const char *name)
 }
 
 char *
-l2tp_libreswan_caps_missing (const L2tpLibreswanCaps *caps, const L2tpProposalSet *set)
+l2tp_libreswan_caps_missing (const L2tpLibreswanCaps *caps, L2tpLibreswanIke ike,
+                             const L2tpProposalSet *set)
 {
-  L2tpProposalKind kind = l2tp_proposal_set_get_kind (set);
+  guint slot = SLOT (ike, l2tp_proposal_set_get_kind (set));
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
-  if (!caps->ikev1)
-    return g_strdup ("IKEv1");
+  if (!caps->has[ike])
+    return g_strdup (ike == L2TP_LIBRESWAN_IKEV1 ? "IKEv1" : "IKEv2");
   for (guint i = 0; i < l2tp_proposal_set_get_length (set); i++)
     {
       const L2tpProposal *p = l2tp_proposal_set_get (set, i);
 
-      if (!can_enc (caps, kind, p->enc))
+      if (!can_enc (caps, slot, p->enc))
         add_missing (names, l2tp_encryption_name (p->enc));
-      if (!can_integ (caps, kind, p->integ))
+      if (!can_integ (caps, slot, p->integ))
         add_missing (names, l2tp_integrity_name (p->integ));
-      if (!can_dh (caps, kind, p->dh))
+      if (!can_dh (caps, slot, p->dh))
         add_missing (names, l2tp_dh_group_name (p->dh));
     }
   if (names->len == 0)

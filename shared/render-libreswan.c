@@ -59,17 +59,22 @@ add_id (GString *out, const char *option, const L2tpConfig *cfg, L2tpKeyId id,
  * negotiation plan leaves out what the build cannot do (libreswan-caps.h);
  * what reaches here is what the settings name. */
 static gboolean
-check_caps (const L2tpRenderContext *ctx, L2tpKeyId key, const L2tpProposalSet *set,
-            GError **error)
+check_caps (const L2tpConfig *cfg, const L2tpRenderContext *ctx, L2tpKeyId key,
+            const L2tpProposalSet *set, GError **error)
 {
+  gboolean ikev2 = l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2);
   g_autofree char *missing = NULL;
 
-  if (!ctx->libreswan || !(missing = l2tp_libreswan_caps_missing (ctx->libreswan, set)))
+  if (!ctx->libreswan
+      || !(missing = l2tp_libreswan_caps_missing (
+               ctx->libreswan, ikev2 ? L2TP_LIBRESWAN_IKEV2 : L2TP_LIBRESWAN_IKEV1, set)))
     return TRUE;
+  /* TRANSLATORS: "ipsec-ike: libreswan 4.10 on this computer cannot offer
+   * modp1024 in IKEv1" */
   g_set_error (error, L2TP_CONFIG_ERROR, L2TP_CONFIG_ERROR_INVALID_VALUE,
-               _ ("%s: libreswan %s on this computer cannot offer %s in IKEv1"),
+               _ ("%s: libreswan %s on this computer cannot offer %s in %s"),
                L2TP_KEY_NAME (key), l2tp_libreswan_caps_get_version (ctx->libreswan),
-               missing);
+               missing, ikev2 ? "IKEv2" : "IKEv1");
   return FALSE;
 }
 
@@ -82,10 +87,8 @@ add_proposals (GString *out, const L2tpConfig *cfg, const L2tpRenderContext *ctx
   g_autofree char *ike_text = NULL;
   g_autofree char *esp_text = NULL;
 
-  /* The caps say what IKEv1 can use; IKEv2 is not checked. */
-  if (!l2tp_config_get_bool (cfg, L2TP_KEY_IPSEC_IKEV2)
-      && (!check_caps (ctx, L2TP_KEY_IPSEC_IKE, ike, error)
-          || !check_caps (ctx, L2TP_KEY_IPSEC_ESP, esp, error)))
+  if (!check_caps (cfg, ctx, L2TP_KEY_IPSEC_IKE, ike, error)
+      || !check_caps (cfg, ctx, L2TP_KEY_IPSEC_ESP, esp, error))
     return FALSE;
   ike_text = l2tp_proposal_set_to_libreswan (ike, error);
   if (!ike_text || !add (out, "ike", L2TP_KEY_NAME (L2TP_KEY_IPSEC_IKE), ike_text, error))

@@ -40,7 +40,8 @@ can (const L2tpLibreswanCaps *caps, L2tpProposalKind kind, const char *text)
 
   g_assert_no_error (error);
   g_assert_cmpuint (l2tp_proposal_set_get_length (set), ==, 1);
-  return l2tp_libreswan_caps_can (caps, kind, l2tp_proposal_set_get (set, 0));
+  return l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV1, kind,
+                                  l2tp_proposal_set_get (set, 0));
 }
 
 static char *
@@ -60,7 +61,7 @@ test_debian_4_10 (void)
 
   g_assert_cmpstr (l2tp_libreswan_caps_get_version (caps), ==, "4.10");
   g_assert_cmpuint (l2tp_libreswan_caps_get_major (caps), ==, 4);
-  g_assert_true (l2tp_libreswan_caps_has_ikev1 (caps));
+  g_assert_true (l2tp_libreswan_caps_has (caps, L2TP_LIBRESWAN_IKEV1));
   /* 4.10 refuses keyexchange=ikev1 ("invalid value"). */
   g_assert_cmpstr (l2tp_libreswan_caps_ikev1_option (caps), ==, "ikev2=no");
 
@@ -95,8 +96,10 @@ test_filter_defaults (void)
   g_autofree char *text = fixture ();
   g_autoptr (L2tpLibreswanCaps) caps = parse_ok (text);
   g_autoptr (L2tpProposalSet) all = l2tp_proposal_default_ike_all ();
-  g_autoptr (L2tpProposalSet) kept = l2tp_libreswan_caps_filter (caps, all);
-  g_autofree char *missing = l2tp_libreswan_caps_missing (caps, all);
+  g_autoptr (L2tpProposalSet) kept
+      = l2tp_libreswan_caps_filter (caps, L2TP_LIBRESWAN_IKEV1, all);
+  g_autofree char *missing
+      = l2tp_libreswan_caps_missing (caps, L2TP_LIBRESWAN_IKEV1, all);
   guint modp_low = 0;
 
   g_assert_nonnull (kept);
@@ -112,7 +115,7 @@ test_filter_defaults (void)
   for (guint i = 0; i < l2tp_proposal_set_get_length (kept); i++)
     g_assert_cmpint (l2tp_proposal_set_get (kept, i)->dh, !=, L2TP_DH_MODP1024);
   g_assert_cmpstr (missing, ==, "modp1024");
-  g_assert_null (l2tp_libreswan_caps_missing (caps, kept));
+  g_assert_null (l2tp_libreswan_caps_missing (caps, L2TP_LIBRESWAN_IKEV1, kept));
 }
 
 static void
@@ -126,8 +129,8 @@ test_filter_nothing_left (void)
   g_autofree char *missing = NULL;
 
   g_assert_no_error (error);
-  g_assert_null (l2tp_libreswan_caps_filter (caps, old));
-  missing = l2tp_libreswan_caps_missing (caps, old);
+  g_assert_null (l2tp_libreswan_caps_filter (caps, L2TP_LIBRESWAN_IKEV1, old));
+  missing = l2tp_libreswan_caps_missing (caps, L2TP_LIBRESWAN_IKEV1, old);
   g_assert_cmpstr (missing, ==, "modp1024, modp768");
 }
 
@@ -165,13 +168,44 @@ test_5x_and_no_ikev1 (void)
 
   g_assert_cmpuint (l2tp_libreswan_caps_get_major (caps5), ==, 5);
   g_assert_cmpstr (l2tp_libreswan_caps_ikev1_option (caps5), ==, "keyexchange=ikev1");
-  g_assert_true (l2tp_libreswan_caps_has_ikev1 (caps5));
+  g_assert_true (l2tp_libreswan_caps_has (caps5, L2TP_LIBRESWAN_IKEV1));
 
-  g_assert_false (l2tp_libreswan_caps_has_ikev1 (caps_v2));
+  g_assert_false (l2tp_libreswan_caps_has (caps_v2, L2TP_LIBRESWAN_IKEV1));
   g_assert_false (can (caps_v2, L2TP_PROPOSAL_IKE, "aes128-sha256-modp2048"));
-  g_assert_null (l2tp_libreswan_caps_filter (caps_v2, set));
-  missing = l2tp_libreswan_caps_missing (caps_v2, set);
+  g_assert_null (l2tp_libreswan_caps_filter (caps_v2, L2TP_LIBRESWAN_IKEV1, set));
+  missing = l2tp_libreswan_caps_missing (caps_v2, L2TP_LIBRESWAN_IKEV1, set);
   g_assert_cmpstr (missing, ==, "IKEv1");
+}
+
+/* IKEv2's columns: GCM for the IKE SA, ECP for PFS; still no MODP-1024. */
+static void
+test_ikev2 (void)
+{
+  g_autofree char *text = fixture ();
+  g_autoptr (L2tpLibreswanCaps) caps = parse_ok (text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (L2tpProposalSet) ike = l2tp_proposal_set_parse (
+      L2TP_PROPOSAL_IKE, "ipsec-ike", "aes256gcm16-prfsha384-ecp384,aes128-sha1-modp1024",
+      &error);
+  g_autoptr (L2tpProposalSet) esp = l2tp_proposal_set_parse (
+      L2TP_PROPOSAL_ESP, "ipsec-esp", "aes128gcm16-ecp256", &error);
+  g_autofree char *missing_ike = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (l2tp_libreswan_caps_has (caps, L2TP_LIBRESWAN_IKEV2));
+  g_assert_true (l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV2, L2TP_PROPOSAL_IKE,
+                                          l2tp_proposal_set_get (ike, 0)));
+  g_assert_false (l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV2, L2TP_PROPOSAL_IKE,
+                                           l2tp_proposal_set_get (ike, 1)));
+  g_assert_true (l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV2, L2TP_PROPOSAL_ESP,
+                                          l2tp_proposal_set_get (esp, 0)));
+  /* The same in IKEv1: no GCM IKE SA, no ECP PFS. */
+  g_assert_false (l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV1, L2TP_PROPOSAL_IKE,
+                                           l2tp_proposal_set_get (ike, 0)));
+  g_assert_false (l2tp_libreswan_caps_can (caps, L2TP_LIBRESWAN_IKEV1, L2TP_PROPOSAL_ESP,
+                                           l2tp_proposal_set_get (esp, 0)));
+  missing_ike = l2tp_libreswan_caps_missing (caps, L2TP_LIBRESWAN_IKEV2, ike);
+  g_assert_cmpstr (missing_ike, ==, "modp1024");
 }
 
 static void
@@ -247,6 +281,7 @@ main (int argc, char **argv)
   g_test_add_func ("/libreswan-caps/filter-nothing-left", test_filter_nothing_left);
   g_test_add_func ("/libreswan-caps/modp1024-build", test_modp1024_build);
   g_test_add_func ("/libreswan-caps/5.x-and-no-ikev1", test_5x_and_no_ikev1);
+  g_test_add_func ("/libreswan-caps/ikev2", test_ikev2);
   g_test_add_func ("/libreswan-caps/hostile", test_hostile);
   return g_test_run ();
 }
